@@ -1,0 +1,173 @@
+package io.tradecheck.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.tradecheck.model.CheckRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Bad input becomes a 400 problem that names each offending field and why: malformed JSON, wrong types, unknown
+ * fields (with the nearest known name), and every failed constraint at once.
+ */
+public class InvalidRequestMappers {
+    private static final List<String> REQUEST_FIELDS = Arrays.stream(CheckRequest.class.getRecordComponents())
+            .map(c -> c.getName()).toList();
+
+    @ServerExceptionMapper
+    public Response invalidFields(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), reasonOf(v)))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::reason))
+                .toList();
+        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        return ProblemResponses.of(Problem.of(400, "Invalid request", "Invalid field(s): " + fields, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = e.getPropertyName();
+        String hint = nearest(field);
+        String reason = "unknown field" + (hint == null ? "" : "; did you mean '" + hint + "'?")
+                + " Known fields: " + String.join(", ", REQUEST_FIELDS);
+        return ProblemResponses.of(Problem.of(400, "Invalid request", "Unknown field '" + field + "'",
+                List.of(new Problem.FieldError(field, reason))));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(InvalidFormatException e) {
+        String field = pathOf(e);
+        String reason = "cannot read " + describe(e.getValue()) + " as " + typeName(e.getTargetType());
+        return ProblemResponses.of(Problem.of(400, "Invalid request", "Field '" + field + "' has the wrong type",
+                List.of(new Problem.FieldError(field, reason))));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        String field = pathOf(e);
+        String reason = "expected " + typeName(e.getTargetType()) + ": " + firstLine(e.getOriginalMessage());
+        return ProblemResponses.of(Problem.of(400, "Invalid request",
+                field.isEmpty() ? "The body is not a JSON object of the expected shape" : "Field '" + field + "' has the wrong type",
+                List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field, reason))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return ProblemResponses.of(Problem.of(400, "Malformed JSON", "The body is not valid JSON" + where,
+                List.of(new Problem.FieldError("(body)", firstLine(e.getOriginalMessage()) + where))));
+    }
+
+    @ServerExceptionMapper
+    public Response otherMapping(JsonMappingException e) {
+        String field = pathOf(e);
+        return ProblemResponses.of(Problem.of(400, "Invalid request", "The body could not be read",
+                List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field, firstLine(e.getOriginalMessage())))));
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e) {
+        return ProblemResponses.of(Problem.of(400, "Malformed JSON", "The body is not valid JSON",
+                List.of(new Problem.FieldError("(body)", firstLine(e.getOriginalMessage())))));
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        String last = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            if (node.getName() != null) {
+                last = node.getName();
+            }
+        }
+        // A violation on the body parameter itself (no body sent) names the body.
+        return last == null || last.equals("request") ? "(body)" : last;
+    }
+
+    private static String reasonOf(ConstraintViolation<?> v) {
+        Object value = v.getInvalidValue();
+        boolean showValue = value != null && !(value instanceof CheckRequest) && String.valueOf(value).length() <= 60;
+        return v.getMessage() + (showValue ? " (got '" + value + "')" : "");
+    }
+
+    static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : "'" + value + "'";
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "a value";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.isRecord()) {
+            return "a JSON object";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** The known field closest to a typo, if it is close enough to be what was meant. */
+    static String nearest(String typo) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : REQUEST_FIELDS) {
+            int d = distance(typo.toLowerCase(), known.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        return bestDistance <= Math.max(2, typo.length() / 3) || (best != null && best.toLowerCase().startsWith(typo.toLowerCase()))
+                ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,29 @@
+package io.tradecheck.engine;
+
+import io.tradecheck.model.FindingKind;
+
+/**
+ * A table row that matched the shipment: the fact a generated rule inserts, which the logic rules (rules/logic/*.drl)
+ * then resolve: most specific row per family, exemptions, stacking. Immutable; logic rules delete hits, never edit them.
+ */
+public final class MeasureHit {
+    private final MeasureRow row;
+    private final int index;
+
+    public MeasureHit(MeasureRows rows, int index) {
+        this.row = rows.get(index);
+        this.index = index;
+    }
+
+    public MeasureRow getRow() { return row; }
+    public int getIndex() { return index; }
+    public String getMeasureId() { return row.measureId(); }
+    public String getFamily() { return row.family(); }
+    public FindingKind getKind() { return row.kind(); }
+    public int getSpecificity() { return row.specificity(); }
+
+    @Override
+    public String toString() {
+        return row.measureId() + "@" + row.location();
+    }
+}

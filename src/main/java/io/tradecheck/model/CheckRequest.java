@@ -1,0 +1,59 @@
+package io.tradecheck.model;
+
+import io.tradecheck.model.validation.CountryCode;
+import io.tradecheck.model.validation.CurrencyCode;
+import io.tradecheck.model.validation.IsoDate;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A proposed shipment, as the pre-check API, the order files and the scenarios spell it. The field names are a
+ * contract: shipping systems, batch files and scenario files depend on them.
+ */
+@Schema(description = "A proposed shipment to check before it moves")
+public record CheckRequest(
+        @Schema(description = "Caller's reference, echoed in the decision", examples = "PO-4711")
+        @Size(max = 200) String reference,
+
+        @Schema(description = "Country of origin of the goods, ISO 3166-1 alpha-2", examples = "CN", required = true)
+        @NotBlank @CountryCode String originCountry,
+
+        @Schema(description = "Country the goods are shipped to, ISO 3166-1 alpha-2", examples = "US", required = true)
+        @NotBlank @CountryCode String destinationCountry,
+
+        @Schema(description = "Country the goods are exported from; defaults to the origin", examples = "CN")
+        @CountryCode String exportCountry,
+
+        @Schema(description = "HS/HTS code, 6 to 10 digits; dots and spaces allowed", examples = "9506.62.40.40", required = true)
+        @NotBlank @Pattern(regexp = HS_CODE_PATTERN, message = "must be 6 to 10 digits (dots and spaces allowed)") String hsCode,
+
+        @Schema(description = "Export control classification number (e.g. 3D991), if the goods have one", examples = "3D991")
+        @Pattern(regexp = "^\\s*[0-9][A-Ea-e][0-9]{3}(\\.[A-Za-z0-9.]+)?\\s*$|^\\s*EAR99\\s*$",
+                message = "must be an ECCN such as 3D991 or 5A002.a, or EAR99") String eccn,
+
+        @Schema(description = "Free-text goods description") @Size(max = 2000) String description,
+
+        @Schema(description = "Customs value, >= 0, in the given currency", examples = "10000", required = true)
+        @NotNull @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal customsValue,
+
+        @Schema(description = "ISO 4217 currency of the customs value", examples = "USD", required = true)
+        @NotBlank @CurrencyCode String currency,
+
+        @Schema(description = "MFN (Column 1 General) duty rate in percent, where known; needed by the 'all-in' deals")
+        @DecimalMin("0") @DecimalMax("1000") BigDecimal mfnRate,
+
+        @Schema(description = "Date of entry (import) or export, ISO yyyy-MM-dd; default today", examples = "2025-04-15")
+        @IsoDate String entryDate,
+
+        @Schema(description = "True if the goods qualify for USMCA preference (General Note 11)")
+        Boolean usmcaQualifying) {
+
+    /** 6 to 10 digits, with any dots and spaces between them. */
+    public static final String HS_CODE_PATTERN = "^[ .]*(?:[0-9][ .]*){6,10}$";
+}

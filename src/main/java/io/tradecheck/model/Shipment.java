@@ -1,0 +1,101 @@
+package io.tradecheck.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * The fact the rules match on: a validated shipment with its match keys computed once, so that rules test equality
+ * ({@code hs4 == "8471"}, {@code origin == "CN"}), which the engine indexes, instead of calling methods per match.
+ * Immutable; getters only because the classic Drools engine reads JavaBean properties.
+ */
+public final class Shipment {
+    private final String reference;
+    private final String origin;
+    private final String exportCountry;
+    private final String destination;
+    private final String hsCode;
+    private final String hs2;
+    private final String hs4;
+    private final String hs6;
+    private final String hs8;
+    private final String hs10;
+    private final String eccn;
+    private final BigDecimal customsValue;
+    private final String currency;
+    private final BigDecimal mfnRate;
+    private final LocalDate entryDate;
+    private final int entryDay;
+    private final Boolean usmcaQualifying;
+
+    public Shipment(String reference, String origin, String exportCountry, String destination, String hsCode,
+                    String eccn, BigDecimal customsValue, String currency, BigDecimal mfnRate, LocalDate entryDate,
+                    Boolean usmcaQualifying) {
+        this.reference = reference;
+        this.origin = upper(origin);
+        this.exportCountry = exportCountry == null || exportCountry.isBlank() ? this.origin : upper(exportCountry);
+        this.destination = upper(destination);
+        this.hsCode = digitsOf(hsCode);
+        this.hs2 = prefix(this.hsCode, 2);
+        this.hs4 = prefix(this.hsCode, 4);
+        this.hs6 = prefix(this.hsCode, 6);
+        this.hs8 = prefix(this.hsCode, 8);
+        this.hs10 = prefix(this.hsCode, 10);
+        this.eccn = eccn == null || eccn.isBlank() ? null : upper(eccn);
+        this.customsValue = customsValue;
+        this.currency = upper(currency);
+        this.mfnRate = mfnRate;
+        this.entryDate = entryDate;
+        this.entryDay = (int) entryDate.toEpochDay();
+        this.usmcaQualifying = usmcaQualifying;
+    }
+
+    /** Builds the fact from a request that passed validation; {@code today} stands in for a missing entry date. */
+    public static Shipment of(CheckRequest r, LocalDate today) {
+        LocalDate date = r.entryDate() == null || r.entryDate().isBlank() ? today : LocalDate.parse(r.entryDate().trim());
+        return new Shipment(r.reference(), r.originCountry(), r.exportCountry(), r.destinationCountry(), r.hsCode(),
+                r.eccn(), r.customsValue(), r.currency(), r.mfnRate(), date, r.usmcaQualifying());
+    }
+
+    /** "9506.62.40 40" becomes "9506624040". */
+    public static String digitsOf(String hsCode) {
+        if (hsCode == null) {
+            return "";
+        }
+        StringBuilder digits = new StringBuilder(10);
+        for (int i = 0; i < hsCode.length(); i++) {
+            char c = hsCode.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
+    }
+
+    private static String prefix(String digits, int length) {
+        return digits.length() >= length ? digits.substring(0, length) : null;
+    }
+
+    private static String upper(String s) {
+        return s == null ? null : s.trim().toUpperCase(Locale.ROOT);
+    }
+
+    public String getReference() { return reference; }
+    public String getOrigin() { return origin; }
+    public String getExportCountry() { return exportCountry; }
+    public String getDestination() { return destination; }
+    public String getHsCode() { return hsCode; }
+    public String getHs2() { return hs2; }
+    public String getHs4() { return hs4; }
+    public String getHs6() { return hs6; }
+    public String getHs8() { return hs8; }
+    public String getHs10() { return hs10; }
+    public String getEccn() { return eccn; }
+    public BigDecimal getCustomsValue() { return customsValue; }
+    public String getCurrency() { return currency; }
+    public BigDecimal getMfnRate() { return mfnRate; }
+    public LocalDate getEntryDate() { return entryDate; }
+    /** Entry date as days since 1970-01-01: rules compare ints, which is fast and cannot hit Drools' date-format trap. */
+    public int getEntryDay() { return entryDay; }
+    public Boolean getUsmcaQualifying() { return usmcaQualifying; }
+}

@@ -1,0 +1,22 @@
+package io.tradecheck.model.validation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Must be an ISO 4217 currency code (e.g. USD, EUR); null passes (pair with {@code @NotNull} where required). */
+@Documented
+@Constraint(validatedBy = CurrencyCodeValidator.class)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface CurrencyCode {
+    String message() default "must be an ISO 4217 currency code (e.g. USD, EUR)";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

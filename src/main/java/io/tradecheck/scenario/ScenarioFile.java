@@ -1,0 +1,7 @@
+package io.tradecheck.scenario;
+
+import java.util.List;
+
+/** A scenario file under rules/scenarios/: one topic, its cases. */
+public record ScenarioFile(String topic, List<Scenario> scenarios) {
+}
