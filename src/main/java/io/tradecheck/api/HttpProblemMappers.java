@@ -1,5 +1,7 @@
 package io.tradecheck.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -12,6 +14,13 @@ public class HttpProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
+        // The JSON reader wraps parse errors; unwrap them so the client learns where its JSON broke.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return new InvalidRequestMappers().malformed(parse);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return new InvalidRequestMappers().otherMapping(mapping);
+        }
         int status = e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();

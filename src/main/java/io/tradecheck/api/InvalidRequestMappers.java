@@ -40,7 +40,7 @@ public class InvalidRequestMappers {
         String field = e.getPropertyName();
         String hint = nearest(field);
         String reason = "unknown field" + (hint == null ? "" : "; did you mean '" + hint + "'?")
-                + " Known fields: " + String.join(", ", REQUEST_FIELDS);
+                + " (known fields: " + String.join(", ", REQUEST_FIELDS) + ")";
         return ProblemResponses.of(Problem.of(400, "Invalid request", "Unknown field '" + field + "'",
                 List.of(new Problem.FieldError(field, reason))));
     }
@@ -142,14 +142,16 @@ public class InvalidRequestMappers {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String known : REQUEST_FIELDS) {
-            int d = distance(typo.toLowerCase(), known.toLowerCase());
+            // "orgin" should find originCountry: compare with the whole name and with its first word.
+            String firstWord = known.split("(?=[A-Z])")[0];
+            int d = Math.min(distance(typo.toLowerCase(), known.toLowerCase()),
+                    distance(typo.toLowerCase(), firstWord.toLowerCase()));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = known;
             }
         }
-        return bestDistance <= Math.max(2, typo.length() / 3) || (best != null && best.toLowerCase().startsWith(typo.toLowerCase()))
-                ? best : null;
+        return bestDistance <= Math.max(1, typo.length() / 3) ? best : null;
     }
 
     private static int distance(String a, String b) {
