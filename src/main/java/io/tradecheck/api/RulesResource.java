@@ -2,6 +2,8 @@ package io.tradecheck.api;
 
 import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.RuleSetInfo;
+import io.tradecheck.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+@RolesAllowed({Roles.CHECKER, Roles.RULE_EDITOR, Roles.AUDITOR})
 @Path("/api/v1/rules")
 public class RulesResource {
     @Inject

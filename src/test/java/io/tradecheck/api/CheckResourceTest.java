@@ -1,6 +1,5 @@
 package io.tradecheck.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,6 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+
+import static io.tradecheck.security.TestUsers.asChecker;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,7 +22,7 @@ class CheckResourceTest {
 
     @Test
     void theArticles125PercentShipmentOf15April2025() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/china-125-2025-04-15.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/china-125-2025-04-15.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("reference", equalTo("ARTICLE-125"))
@@ -47,7 +48,7 @@ class CheckResourceTest {
 
     @Test
     void itsGenevaPausedTwinOf1June2025() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/china-geneva-2025-06-01.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/china-geneva-2025-06-01.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("decision", equalTo("DUTIABLE"))
@@ -65,7 +66,7 @@ class CheckResourceTest {
 
     @Test
     void anExemptLaptopShowsTheExemptionAndStillOwesTheFentanylTariff() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/china-laptop-2025-04-15.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/china-laptop-2025-04-15.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("additionalDutyRate", equalTo(20))
@@ -77,7 +78,7 @@ class CheckResourceTest {
 
     @Test
     void edaSoftwareToChinaInJune2025NeedsALicence() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/eda-software-2025-06-10.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/eda-software-2025-06-10.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("decision", equalTo("LICENSE_REQUIRED"))
@@ -88,7 +89,7 @@ class CheckResourceTest {
 
     @Test
     void galliumToTheUsIsProhibitedBeforeTheSuspension() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/gallium-to-us-2025-06-01.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/gallium-to-us-2025-06-01.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("decision", equalTo("PROHIBITED"))
@@ -99,7 +100,7 @@ class CheckResourceTest {
     @Test
     void aMissingEntryDateMeansTodayInNewYork() {
         String today = LocalDate.now(ZoneId.of("America/New_York")).toString();
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/no-entry-date.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/no-entry-date.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("evaluationDate", equalTo(today))
@@ -108,7 +109,7 @@ class CheckResourceTest {
 
     @Test
     void aTypoedFieldIsRejectedWithASuggestion() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/typo-orgin.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/typo-orgin.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
@@ -118,7 +119,7 @@ class CheckResourceTest {
 
     @Test
     void everyInvalidFieldIsNamedWithItsReason() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/many-bad-fields.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/many-bad-fields.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Invalid request"))
@@ -132,7 +133,7 @@ class CheckResourceTest {
 
     @Test
     void missingRequiredFieldsAreAllNamed() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/missing-required.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/missing-required.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("originCountry", "destinationCountry", "hsCode", "customsValue", "currency"))
@@ -141,7 +142,7 @@ class CheckResourceTest {
 
     @Test
     void malformedJsonIsAProblemNotAStackTrace() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/malformed.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/malformed.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON"))
@@ -152,7 +153,7 @@ class CheckResourceTest {
 
     @Test
     void aWrongTypeNamesTheField() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/wrong-type.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/wrong-type.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("customsValue"))
@@ -161,7 +162,7 @@ class CheckResourceTest {
 
     @Test
     void anEmptyBodyIsRejected() {
-        given().contentType(ContentType.JSON)
+        asChecker().contentType(ContentType.JSON)
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("(body)"));
@@ -169,7 +170,7 @@ class CheckResourceTest {
 
     @Test
     void aNonJsonBodyIsRejectedAsUnsupported() {
-        given().contentType(ContentType.TEXT).body("originCountry=CN")
+        asChecker().contentType(ContentType.TEXT).body("originCountry=CN")
                 .when().post("/api/v1/checks")
                 .then().statusCode(415).contentType("application/problem+json");
     }
