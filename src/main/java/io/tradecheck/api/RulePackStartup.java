@@ -1,6 +1,8 @@
 package io.tradecheck.api;
 
 import io.quarkus.runtime.Startup;
+import io.tradecheck.decisionlog.DecisionLog;
+import io.tradecheck.decisionlog.RuleHistoryStore;
 import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RulePackSource;
@@ -9,7 +11,9 @@ import io.tradecheck.engine.ShipmentChecker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import io.tradecheck.security.CurrentCaller;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -25,9 +29,14 @@ public class RulePackStartup {
     @Produces
     @Singleton
     @Startup
-    ActiveRuleSet activeRuleSet(@ConfigProperty(name = "tradecheck.rules.dir", defaultValue = "rules") Path rulesDir) {
-        RuleSet ruleSet = new RulePackCompiler().compile(RulePackSource.fromDirectory(rulesDir));
+    ActiveRuleSet activeRuleSet(@ConfigProperty(name = "tradecheck.rules.dir", defaultValue = "rules") Path rulesDir,
+                                RuleHistoryStore history) throws SQLException {
+        RulePackSource source = RulePackSource.fromDirectory(rulesDir);
+        RuleSet ruleSet = new RulePackCompiler().compile(source);
         var info = ruleSet.info();
+        // The rule history keeps the files of every rule set that went into force, so its decisions can be replayed.
+        history.recordActivation(source, info.version(), info.loadedAt(), CurrentCaller.SYSTEM, "START_UP",
+                "rules folder " + rulesDir.toAbsolutePath().normalize(), null);
         LOG.infof("Rule pack %s (%s) loaded from %s in %d ms: %d table rows, %d rules, content %s..%s",
                 info.version(), info.digest().substring(0, 19), rulesDir.toAbsolutePath().normalize(),
                 info.compileMillis(), info.counts().tableRows(), info.counts().rules(), info.contentFrom(),
@@ -37,8 +46,8 @@ public class RulePackStartup {
 
     @Produces
     @Singleton
-    ShipmentChecker shipmentChecker(ActiveRuleSet rules,
+    ShipmentChecker shipmentChecker(ActiveRuleSet rules, DecisionLog log,
                                     @ConfigProperty(name = "tradecheck.customs-zone", defaultValue = "America/New_York") ZoneId zone) {
-        return new ShipmentChecker(rules, zone);
+        return new ShipmentChecker(rules, zone, log);
     }
 }
