@@ -118,9 +118,9 @@ final class RequestColumns {
                 extraValues |= cells[i] != null && !cells[i].isBlank();
             }
             if (extraValues) {
-                return OrderLine.unreadable(number, LineError.WHOLE_LINE, "the line has " + cells.length
-                        + " values but the header has " + fieldOfColumn.length
-                        + " columns (a separator inside a value must be quoted)");
+                return OrderLine.unreadable(number, referenceOf(cells), List.of(new LineError(LineError.WHOLE_LINE,
+                        "the line has " + cells.length + " values but the header has " + fieldOfColumn.length
+                                + " columns (a separator inside a value must be quoted)")));
             }
         }
         String[] values = new String[RequestFields.NAMES.size()];
@@ -161,6 +161,15 @@ final class RequestColumns {
         return OrderLine.of(number, new CheckRequest(values[REFERENCE], values[ORIGIN], values[DESTINATION],
                 values[EXPORT], values[HS_CODE], values[ECCN], values[DESCRIPTION], customsValue, values[CURRENCY],
                 mfnRate, values[ENTRY_DATE], usmca));
+    }
+
+    private String referenceOf(String[] cells) {
+        for (int i = 0; i < fieldOfColumn.length; i++) {
+            if (fieldOfColumn[i] == REFERENCE && cells[i] != null && !cells[i].isBlank()) {
+                return cells[i].strip();
+            }
+        }
+        return null;
     }
 
     private BigDecimal number(String[] values, int field) {

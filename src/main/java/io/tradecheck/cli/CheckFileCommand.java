@@ -9,13 +9,12 @@ import io.tradecheck.batch.OrderFileException;
 import io.tradecheck.batch.OrderFiles;
 import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.OrderReader;
+import io.tradecheck.batch.RequestValidation;
 import io.tradecheck.batch.ResultFormat;
 import io.tradecheck.batch.ResultWriter;
 import io.tradecheck.engine.RulePackException;
 import io.tradecheck.engine.ShipmentChecker;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +27,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -94,10 +92,8 @@ class CheckFileCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try (ValidatorFactory validation = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-             OrderReader reader = OrderFiles.open(input, declared, sheet)) {
-            Validator validator = validation.getValidator();
+        try (OrderReader reader = OrderFiles.open(input, declared, sheet)) {
+            Validator validator = RequestValidation.validator();
             BatchValidator batch = new BatchValidator(checker, validator, pool, threads);
             OrderFormat actual = declared != null ? declared : OrderFormat.ofFileName(input.toString());
             ProgressBar progress = System.console() != null && !noProgress

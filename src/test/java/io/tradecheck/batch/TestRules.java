@@ -4,7 +4,6 @@ import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.engine.ShipmentChecker;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,13 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /** The bundled rule pack, compiled once per test JVM, and helpers to read and run order files in tests. */
 final class TestRules {
     static final Path DATA = Path.of("src/test/resources/batch");
-    static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+    static final Validator VALIDATOR = RequestValidation.validator();
     static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "test-check");
         t.setDaemon(true);
