@@ -78,21 +78,21 @@ class CheckFileCommand implements Callable<Integer> {
         ResultFormat resultFormat = format != null ? ResultFormat.valueOf(format.toUpperCase())
                 : resultsPath == null ? ResultFormat.CSV : ResultFormat.ofFileName(resultsPath.toString());
 
-        ShipmentChecker checker;
-        try {
-            checker = rules.compile();
-        } catch (RulePackException e) {
-            System.err.println("tradecheck: the rules folder " + rules.rulesDir + " does not compile:");
-            e.problems().forEach(p -> System.err.println("  " + p));
-            return ExitCodes.RULES_INVALID;
-        }
-
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "tradecheck-check");
             t.setDaemon(true);
             return t;
         });
+        // The file is opened (format, encoding, header checked) before the rules compile: a bad file fails fast.
         try (OrderReader reader = OrderFiles.open(input, declared, sheet)) {
+            ShipmentChecker checker;
+            try {
+                checker = rules.compile();
+            } catch (RulePackException e) {
+                System.err.println("tradecheck: the rules folder " + rules.rulesDir + " does not compile:");
+                e.problems().forEach(p -> System.err.println("  " + p));
+                return ExitCodes.RULES_INVALID;
+            }
             Validator validator = RequestValidation.validator();
             BatchValidator batch = new BatchValidator(checker, validator, pool, threads);
             OrderFormat actual = declared != null ? declared : OrderFormat.ofFileName(input.toString());

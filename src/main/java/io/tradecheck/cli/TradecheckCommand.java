@@ -53,16 +53,22 @@ public class TradecheckCommand implements Runnable {
         commandLine.getSubcommands().values().forEach(TradecheckCommand::useUsageExitCode);
     }
 
-    /** The engine and POI log through JUL/JBoss logging; a command line shows only its own output and real errors. */
-    private static void quietLibraries() {
+    /**
+     * The engine and POI log through JUL/JBoss logging; a command line shows only its own output and real errors.
+     * The levels must be set explicitly: without the service's logging configuration every level is enabled, and the
+     * engine then builds a trace message for each rule it evaluates (measured: about a fifth of the batch time).
+     */
+    public static void quietLibraries() {
+        ROOT.setLevel(Level.INFO);
         for (Logger logger : QUIET) {
             logger.setLevel(Level.SEVERE);
         }
     }
 
     /** Held here: JUL keeps loggers weakly, and a collected logger would forget its level. */
+    private static final Logger ROOT = Logger.getLogger("");
     private static final Logger[] QUIET = {Logger.getLogger("org.drools"), Logger.getLogger("org.kie"),
-            Logger.getLogger("org.apache.poi")};
+            Logger.getLogger("org.apache.poi"), Logger.getLogger("org.mvel2")};
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
