@@ -91,6 +91,23 @@ class DecisionsResourceTest {
     }
 
     @Test
+    void everyBatchLineIsLoggedWithItsJobLineAndCaller() throws Exception {
+        String ndjson = java.nio.file.Files.readString(Path.of("src/test/resources/batch/orders.ndjson"));
+        io.restassured.response.Response batch = asChecker().contentType("application/x-ndjson").accept("application/json")
+                .body(ndjson.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/batches");
+        batch.then().statusCode(200);
+        String job = batch.header("X-Batch-Id");
+        int decided = batch.<Integer>path("lines") - batch.<Integer>path("errors");
+
+        asAuditor().queryParam("batchJob", job).queryParam("limit", 1000).when().get("/api/v1/decisions")
+                .then().statusCode(200)
+                .body("total", equalTo(decided))
+                .body("items.caller", everyItem(equalTo("test-checker")))
+                .body("items.batchJob", everyItem(equalTo(job)))
+                .body("items.batchLine", everyItem(notNullValue()));
+    }
+
+    @Test
     void theLogIsSearchedByReferenceDecisionTimeAndRuleVersion() {
         String reference = fresh("SEARCH");
         Instant before = Instant.now().minusSeconds(1);
