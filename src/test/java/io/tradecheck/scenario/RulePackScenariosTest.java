@@ -68,7 +68,6 @@ class RulePackScenariosTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("enable once coverage reaches zero gaps")
     void everyTableRowAndLogicRuleIsExercisedByAScenario() {
         Set<String> rows = coverage.rowsNotExercised(ruleSet);
         Set<String> rules = coverage.logicRulesNotExercised(ruleSet);
