@@ -10,9 +10,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Set;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,13 +40,13 @@ final class DecisionAssembler {
     Decision assemble(Shipment shipment, RuleSet.Evaluation evaluation) {
         List<Finding> findings = new ArrayList<>();
         BigDecimal rate = BigDecimal.ZERO;
-        Set<MeasureHit> nonMetal = Collections.newSetFromMap(new IdentityHashMap<>());
-        evaluation.nonMetalShares().forEach(share -> nonMetal.add(share.getHit()));
+        Map<MeasureHit, MeasureHit> nonMetal = new IdentityHashMap<>();
+        evaluation.nonMetalShares().forEach(share -> nonMetal.put(share.getHit(), share.getMetal()));
         for (MeasureHit hit : evaluation.hits()) {
             MeasureRow row = hit.getRow();
             String explanation = explanation(hit, evaluation);
             if (row.kind() == FindingKind.TARIFF) {
-                Charge charge = charge(row, shipment, nonMetal.contains(hit));
+                Charge charge = charge(row, shipment, nonMetal.get(hit));
                 if (charge.rate() != null) {
                     rate = rate.add(charge.rate());
                 }
@@ -79,7 +78,8 @@ final class DecisionAssembler {
     private record Charge(BigDecimal rate, String note) {
     }
 
-    private static Charge charge(MeasureRow row, Shipment shipment, boolean nonMetalShareOnly) {
+    /** @param metalHit when not null, this tariff applies only to the non-metal share; the metal share pays metalHit */
+    private static Charge charge(MeasureRow row, Shipment shipment, MeasureHit metalHit) {
         BigDecimal rate = row.rate();
         StringBuilder note = new StringBuilder();
         if (row.allInRate() != null) {
@@ -102,10 +102,11 @@ final class DecisionAssembler {
                         .append(plain(rate)).append("% of the customs value.");
             }
         }
-        if (nonMetalShareOnly && metal != null) {
+        if (metalHit != null && metal != null) {
             BigDecimal rest = BigDecimal.valueOf(100).subtract(metal);
             rate = share(rate, rest);
-            note.append(" Charged only on the non-metal share (").append(plain(rest)).append("% of the value): ")
+            note.append(" Charged only on the non-metal share (").append(plain(rest)).append("% of the value; the metal ")
+                    .append("content pays ").append(metalHit.getMeasureId()).append("): ")
                     .append(plain(rate)).append("% of the customs value.");
         }
         return new Charge(rate == null ? null : plain(rate), note.toString());
