@@ -54,7 +54,8 @@ public final class RulePackCompiler {
         int logicFiles = 0;
         for (RuleFile file : source.files()) {
             if (file.isDrl()) {
-                kfs.write(RESOURCES + file.path(), new String(file.content(), StandardCharsets.UTF_8));
+                String drl = DayLiterals.fold(file.path(), new String(file.content(), StandardCharsets.UTF_8), problems);
+                kfs.write(RESOURCES + file.path(), drl);
                 logicFiles++;
             } else if (file.isTable()) {
                 tables++;
