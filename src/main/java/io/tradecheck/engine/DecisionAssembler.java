@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -38,12 +40,25 @@ final class DecisionAssembler {
     Decision assemble(Shipment shipment, RuleSet.Evaluation evaluation) {
         List<Finding> findings = new ArrayList<>();
         BigDecimal rate = BigDecimal.ZERO;
+        Map<MeasureHit, MeasureHit> nonMetal = new IdentityHashMap<>();
+        evaluation.nonMetalShares().forEach(share -> nonMetal.put(share.getHit(), share.getMetal()));
         for (MeasureHit hit : evaluation.hits()) {
             MeasureRow row = hit.getRow();
-            if (row.kind() == FindingKind.TARIFF && row.rate() != null) {
-                rate = rate.add(row.rate());
+            String explanation = explanation(hit, evaluation);
+            if (row.kind() == FindingKind.TARIFF) {
+                Charge charge = charge(row, shipment, nonMetal.get(hit));
+                if (charge.rate() != null) {
+                    rate = rate.add(charge.rate());
+                }
+                findings.add(finding(row, charge.rate(), explanation + charge.note()));
+            } else {
+                findings.add(finding(row, row.rate(), explanation));
             }
-            findings.add(finding(row, explanation(hit, evaluation.exemptions())));
+        }
+        for (Notice notice : evaluation.notices()) {
+            MeasureRow about = notice.getAbout().getRow();
+            findings.add(new Finding(notice.getRuleId(), FindingKind.NOTICE, notice.getTitle(), null, null,
+                    about.legalBasis(), about.source(), null, null, null, notice.getExplanation()));
         }
         if (reviewedThrough != null && shipment.getEntryDate().isAfter(reviewedThrough)) {
             findings.add(new Finding(STALE_CONTENT_RULE, FindingKind.NOTICE,
@@ -55,26 +70,85 @@ final class DecisionAssembler {
         findings.sort(ORDER);
         BigDecimal duty = shipment.getCustomsValue().multiply(rate)
                 .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-        return new Decision(shipment.getReference(), Outcome.of(findings), rate.stripTrailingZeros().scale() < 0
-                ? rate.setScale(0) : rate.stripTrailingZeros(), duty, shipment.getCurrency(), shipment.getEntryDate(),
-                List.copyOf(findings), ref);
+        return new Decision(shipment.getReference(), Outcome.of(findings), plain(rate), duty, shipment.getCurrency(),
+                shipment.getEntryDate(), List.copyOf(findings), ref);
     }
 
-    private static Finding finding(MeasureRow row, String explanation) {
-        return new Finding(row.measureId(), row.kind(), row.title(), row.rate(), row.chapter99(), row.legalBasis(),
+    /** The rate a tariff row charges this shipment, as a percent of its customs value, and how it was worked out. */
+    private record Charge(BigDecimal rate, String note) {
+    }
+
+    /** @param metalHit when not null, this tariff applies only to the non-metal share; the metal share pays metalHit */
+    private static Charge charge(MeasureRow row, Shipment shipment, MeasureHit metalHit) {
+        BigDecimal rate = row.rate();
+        StringBuilder note = new StringBuilder();
+        if (row.allInRate() != null) {
+            if (shipment.getMfnRate() == null) {
+                return new Charge(null, " The additional rate is " + plain(row.allInRate())
+                        + "% less the MFN rate (never below 0); the request gives no mfnRate, so it is not computed.");
+            }
+            rate = row.allInRate().subtract(shipment.getMfnRate()).max(BigDecimal.ZERO);
+            note.append(" Here: ").append(plain(row.allInRate())).append("% all-in less MFN ")
+                    .append(plain(shipment.getMfnRate())).append("% = ").append(plain(rate)).append("%.");
+        }
+        BigDecimal metal = shipment.getMetalContentPercent();
+        if (MeasureRow.METAL_CONTENT.equals(row.basis())) {
+            if (metal == null) {
+                note.append(" Charged on the metal content; the request gives no metalContentPercent, so the whole "
+                        + "customs value is treated as metal content.");
+            } else {
+                rate = share(rate, metal);
+                note.append(" Charged on the metal content (").append(plain(metal)).append("% of the value): ")
+                        .append(plain(rate)).append("% of the customs value.");
+            }
+        }
+        if (metalHit != null && metal != null) {
+            BigDecimal rest = BigDecimal.valueOf(100).subtract(metal);
+            rate = share(rate, rest);
+            note.append(" Charged only on the non-metal share (").append(plain(rest)).append("% of the value; the metal ")
+                    .append("content pays ").append(metalHit.getMeasureId()).append("): ")
+                    .append(plain(rate)).append("% of the customs value.");
+        }
+        return new Charge(rate == null ? null : plain(rate), note.toString());
+    }
+
+    private static BigDecimal share(BigDecimal rate, BigDecimal percent) {
+        return rate.multiply(percent).movePointLeft(2);
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static Finding finding(MeasureRow row, BigDecimal rate, String explanation) {
+        return new Finding(row.measureId(), row.kind(), row.title(), rate, row.chapter99(), row.legalBasis(),
                 row.source(), row.from(), row.to(),
                 row.kind() == FindingKind.PAUSED_TARIFF ? row.resumptionDate() : null, explanation);
     }
 
-    private static String explanation(MeasureHit hit, List<Exemption> exemptions) {
-        if (hit.getKind() != FindingKind.EXEMPTION) {
-            return hit.getRow().explanation();
+    private static String explanation(MeasureHit hit, RuleSet.Evaluation evaluation) {
+        StringBuilder text = new StringBuilder(hit.getRow().explanation());
+        if (hit.getKind() == FindingKind.EXEMPTION) {
+            String lifted = evaluation.exemptions().stream().filter(e -> e.getExemption() == hit)
+                    .map(e -> label(e.getLifted().getRow()))
+                    .distinct().collect(Collectors.joining(", "));
+            if (!lifted.isEmpty()) {
+                text.append(" Lifted here: ").append(lifted).append('.');
+            }
         }
-        String lifted = exemptions.stream().filter(e -> e.getExemption() == hit)
-                .map(e -> e.getLifted().getRow())
-                .map(r -> r.measureId() + (r.rate() != null ? " (" + r.rate().toPlainString() + "%)" : ""))
-                .distinct().collect(Collectors.joining(", "));
-        return hit.getRow().explanation() + (lifted.isEmpty() ? "" : " Lifted here: " + lifted + ".");
+        String overridden = evaluation.superseded().stream().filter(s -> s.getWinner() == hit)
+                .map(s -> label(s.getLoser().getRow()) + " by the rule '" + s.getRule() + "'")
+                .distinct().collect(Collectors.joining("; "));
+        if (!overridden.isEmpty()) {
+            text.append(" Takes precedence here over ").append(overridden).append('.');
+        }
+        return text.toString();
+    }
+
+    private static String label(MeasureRow row) {
+        return row.measureId() + (row.rate() != null ? " (" + row.rate().toPlainString() + "%)"
+                : row.allInRate() != null ? " (" + row.allInRate().toPlainString() + "% all-in)" : "");
     }
 
     private static int severity(FindingKind kind) {

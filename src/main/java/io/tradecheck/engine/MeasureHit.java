@@ -21,6 +21,10 @@ public final class MeasureHit {
     public String getFamily() { return row.family(); }
     public FindingKind getKind() { return row.kind(); }
     public int getSpecificity() { return row.specificity(); }
+    public String getChapter99() { return row.chapter99(); }
+    public String getHsPrefix() { return row.hsPrefix(); }
+    public java.math.BigDecimal getAllInRate() { return row.allInRate(); }
+    public String getBasis() { return row.basis(); }
 
     @Override
     public String toString() {

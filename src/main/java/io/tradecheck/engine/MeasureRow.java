@@ -12,6 +12,9 @@ import java.time.LocalDate;
  * @param family      the stacking family; an EXEMPTION row names the family it exempts
  * @param hsPrefix    digits only; empty for all goods
  * @param claim       a declaration the shipment must make (e.g. {@code usmcaQualifying}); null for none
+ * @param allInRate   TARIFF only, instead of rate: the total (MFN + additional) the measure caps the duty at, so the
+ *                    additional rate is max(0, allInRate - MFN rate) (the EU, Japan and Switzerland deals)
+ * @param basis       what the rate is charged on: null for the customs value, {@link #METAL_CONTENT} for the metal share
  * @param resumesOn   PAUSED_TARIFF only: when the suspended rate would apply again (default: the day after {@code to})
  * @param file        rules-relative path of the table, for errors and coverage
  * @param line        line of the row in that file
@@ -27,6 +30,8 @@ public record MeasureRow(
         String eccn,
         String claim,
         BigDecimal rate,
+        BigDecimal allInRate,
+        String basis,
         String chapter99,
         LocalDate from,
         LocalDate to,
@@ -37,6 +42,9 @@ public record MeasureRow(
         String explanation,
         String file,
         int line) {
+
+    /** Basis of the Section 232 metal duties from 4 Jun 2025: the steel, aluminium or copper content of the goods. */
+    public static final String METAL_CONTENT = "metalContent";
 
     /**
      * How narrowly the row picks its goods and countries. Within a family, the most specific tariff row applies in

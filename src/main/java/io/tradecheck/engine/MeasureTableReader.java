@@ -23,18 +23,32 @@ public final class MeasureTableReader {
     /** The columns of a measure table, in the order the bundled tables use. */
     public static final List<String> COLUMNS = List.of(
             "measureId", "family", "kind", "origin", "exportCountry", "destination", "hsPrefix", "eccn", "claim",
-            "rate", "chapter99", "from", "to", "resumesOn", "title", "legalBasis", "source", "explanation");
+            "rate", "chapter99", "from", "to", "resumesOn", "title", "legalBasis", "source", "explanation",
+            "allInRate", "basis");
     private static final Set<String> REQUIRED = Set.of("measureId", "family", "kind", "from", "title", "legalBasis", "source");
 
     /** Declarations a row may require of the shipment, and the shipment property each one tests. */
-    public static final Map<String, String> CLAIMS = Map.of(
-            "usmcaQualifying", "usmcaQualifying == true",
-            "usmcaNotStated", "usmcaQualifying == null");
+    public static final Map<String, String> CLAIMS = Map.ofEntries(
+            Map.entry("usmcaQualifying", "usmcaQualifying == true"),
+            Map.entry("usmcaNotStated", "usmcaQualifying == null"),
+            Map.entry("lowValue", "currency == \"USD\", customsValue <= 800"),
+            Map.entry("metalContentAtMost15", "metalContentPercent != null, metalContentPercent <= 15"),
+            Map.entry("semiconductor232Covered", "semiconductor232Covered == true"),
+            Map.entry("semiconductor232NotStated", "semiconductor232Covered == null"),
+            Map.entry("listedPartyAffiliate", "endUserOwnedByListedParty == true"),
+            Map.entry("endUserOwnershipNotStated", "endUserOwnedByListedParty == null"),
+            Map.entry("chinaRareEarthContent", "chinaRareEarthContentPercent != null, chinaRareEarthContentPercent >= 0.1"),
+            Map.entry("chinaRareEarthContentNotStated", "chinaRareEarthContentPercent == null"),
+            Map.entry("section301Exclusion", "section301ExclusionClaimed == true"));
+
+    /** What a rate is charged on: blank for the whole customs value, or the metal content share the request states. */
+    public static final Set<String> BASES = Set.of(MeasureRow.METAL_CONTENT);
 
     private static final Pattern ID = Pattern.compile("[A-Z0-9][A-Z0-9_.-]*");
     private static final Pattern HS_PREFIX = Pattern.compile("[0-9 .]*");
     private static final Pattern ECCN = Pattern.compile("[0-9][A-E][0-9]{3}(\\.[A-Z0-9.]+)?|EAR99");
     private static final Pattern CHAPTER_99 = Pattern.compile("99[0-9]{2}\\.[0-9]{2}\\.[0-9]{2}");
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
 
     private final Map<String, List<String>> countryGroups;
 
@@ -131,7 +145,18 @@ public final class MeasureTableReader {
             if (claim != null && !CLAIMS.containsKey(claim)) {
                 fail("claim", "'" + claim + "' is not a known claim; known claims are " + CLAIMS.keySet());
             }
-            BigDecimal rate = rate(kind);
+            BigDecimal allInRate = percent("allInRate");
+            BigDecimal rate = rate(kind, allInRate != null);
+            if (allInRate != null && kind != FindingKind.TARIFF) {
+                fail("allInRate", "only a TARIFF row has an all-in rate");
+            }
+            if (allInRate != null && rate != null) {
+                fail("allInRate", "give either rate or allInRate (the additional rate is allInRate minus the MFN rate)");
+            }
+            String basis = optional("basis");
+            if (basis != null && !BASES.contains(basis)) {
+                fail("basis", "'" + basis + "' is not a known basis; leave blank for the customs value, or use " + BASES);
+            }
             String chapter99 = optional("chapter99");
             if (chapter99 != null && !CHAPTER_99.matcher(chapter99).matches()) {
                 fail("chapter99", "'" + chapter99 + "' is not a Chapter 99 heading such as 9903.01.24");
@@ -148,12 +173,15 @@ public final class MeasureTableReader {
             String title = required("title");
             String legalBasis = required("legalBasis");
             String source = required("source");
+            if (!source.isEmpty() && !URL.matcher(source).matches()) {
+                fail("source", "must be one http(s) URL of the source that states this row");
+            }
             String explanation = optional("explanation");
             if (!ok) {
                 return null;
             }
             return new MeasureRow(measureId, family, kind, origin, exportCountry, destination, hsPrefix, eccn, claim,
-                    rate, chapter99, from, to, resumesOn, title, legalBasis, source,
+                    rate, allInRate, basis, chapter99, from, to, resumesOn, title, legalBasis, source,
                     explanation == null ? title : explanation, file, row.line());
         }
 
@@ -212,23 +240,28 @@ public final class MeasureTableReader {
             return digits;
         }
 
-        private BigDecimal rate(FindingKind kind) {
-            String value = row.get("rate").replace("%", "").trim();
-            boolean needed = kind == FindingKind.TARIFF || kind == FindingKind.PAUSED_TARIFF;
+        private BigDecimal rate(FindingKind kind, boolean allIn) {
+            BigDecimal rate = percent("rate");
+            boolean needed = (kind == FindingKind.TARIFF && !allIn) || kind == FindingKind.PAUSED_TARIFF;
+            if (rate == null && needed && row.get("rate").isEmpty()) {
+                fail("rate", "a " + kind + " row needs a rate in percent" + (kind == FindingKind.TARIFF ? " (or an allInRate)" : ""));
+            }
+            return rate;
+        }
+
+        private BigDecimal percent(String column) {
+            String value = row.get(column).replace("%", "").trim();
             if (value.isEmpty()) {
-                if (needed) {
-                    fail("rate", "a " + kind + " row needs a rate in percent");
-                }
                 return null;
             }
             try {
                 BigDecimal rate = new BigDecimal(value);
                 if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(1000)) > 0) {
-                    fail("rate", "'" + value + "' must be between 0 and 1000 percent");
+                    fail(column, "'" + value + "' must be between 0 and 1000 percent");
                 }
                 return rate;
             } catch (NumberFormatException e) {
-                fail("rate", "'" + value + "' is not a number (write 125 or 7.5 for percent)");
+                fail(column, "'" + value + "' is not a number (write 125 or 7.5 for percent)");
                 return null;
             }
         }

@@ -25,6 +25,8 @@ public final class RulePackCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final String GENERATED = "generated/";
     private static final AtomicLong BUILDS = new AtomicLong();
+    /** Package prefix of the rules generated from tables; everything else is logic written by hand. */
+    static final String TABLES_PACKAGE = "tradecheck.tables";
 
     private final Clock clock;
 
@@ -52,7 +54,8 @@ public final class RulePackCompiler {
         int logicFiles = 0;
         for (RuleFile file : source.files()) {
             if (file.isDrl()) {
-                kfs.write(RESOURCES + file.path(), new String(file.content(), StandardCharsets.UTF_8));
+                String drl = DayLiterals.fold(file.path(), new String(file.content(), StandardCharsets.UTF_8), problems);
+                kfs.write(RESOURCES + file.path(), drl);
                 logicFiles++;
             } else if (file.isTable()) {
                 tables++;
@@ -117,7 +120,7 @@ public final class RulePackCompiler {
     /** "us-import/reciprocal.csv" becomes package "tradecheck.tables.us_import.reciprocal". */
     static String packageFor(String tablePath) {
         String base = tablePath.replaceAll("\\.[^./]+$", "");
-        StringBuilder pkg = new StringBuilder("tradecheck.tables");
+        StringBuilder pkg = new StringBuilder(TABLES_PACKAGE);
         for (String part : base.split("/")) {
             String ident = part.replaceAll("[^A-Za-z0-9_]", "_").toLowerCase();
             pkg.append('.').append(Character.isDigit(ident.charAt(0)) ? "_" + ident : ident);

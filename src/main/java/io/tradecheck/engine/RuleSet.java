@@ -6,7 +6,9 @@ import io.tradecheck.model.Shipment;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -47,13 +49,26 @@ public final class RuleSet {
     }
 
     public Decision check(Shipment shipment) {
-        return assembler.assemble(shipment, evaluate(shipment));
+        return assembler.assemble(shipment, evaluate(shipment, null));
     }
 
-    /** Runs the rules and returns what survives them: the hits, and the exemptions that lifted other hits. */
+    /** As {@link #check(Shipment)}, recording into {@code coverage} which rows matched and which logic rules fired. */
+    public Decision check(Shipment shipment, RuleCoverage coverage) {
+        return assembler.assemble(shipment, evaluate(shipment, coverage));
+    }
+
+    /** Runs the rules and returns what survives them: the hits, and what the logic rules recorded about them. */
     public Evaluation evaluate(Shipment shipment) {
+        return evaluate(shipment, null);
+    }
+
+    private Evaluation evaluate(Shipment shipment, RuleCoverage coverage) {
         KieSession session = kieBase.newKieSession();
         try {
+            if (coverage != null) {
+                session.addEventListener((org.kie.api.event.rule.AgendaEventListener) coverage);
+                session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) coverage);
+            }
             if (rows.size() > 0) {
                 session.setGlobal("rows", rows);
             }
@@ -61,20 +76,46 @@ public final class RuleSet {
             session.fireAllRules();
             List<MeasureHit> hits = new ArrayList<>();
             List<Exemption> exemptions = new ArrayList<>();
+            List<Notice> notices = new ArrayList<>();
+            List<Superseded> superseded = new ArrayList<>();
+            List<NonMetalShare> nonMetalShares = new ArrayList<>();
             for (Object o : session.getObjects()) {
                 if (o instanceof MeasureHit hit) {
                     hits.add(hit);
                 } else if (o instanceof Exemption exemption) {
                     exemptions.add(exemption);
+                } else if (o instanceof Notice notice) {
+                    notices.add(notice);
+                } else if (o instanceof Superseded s) {
+                    superseded.add(s);
+                } else if (o instanceof NonMetalShare share) {
+                    nonMetalShares.add(share);
                 }
             }
-            return new Evaluation(hits, exemptions);
+            return new Evaluation(hits, exemptions, notices, superseded, nonMetalShares);
         } finally {
             session.dispose();
         }
     }
 
+    /** Names of the logic rules (rules/logic/*.drl), as "file: rule name", for the coverage report. */
+    public List<String> logicRules() {
+        return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
+                .filter(r -> !isGenerated(r)).map(RuleSet::describe).sorted().toList();
+    }
+
+    static boolean isGenerated(Rule rule) {
+        return rule.getPackageName().startsWith(RulePackCompiler.TABLES_PACKAGE);
+    }
+
+    static String describe(Rule rule) {
+        String file = rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null
+                ? impl.getResource().getSourcePath().replaceFirst("^src/main/resources/", "") : rule.getPackageName();
+        return file + ": " + rule.getName();
+    }
+
     /** The raw result of the rules for one shipment, before it is turned into a {@link Decision}. */
-    public record Evaluation(List<MeasureHit> hits, List<Exemption> exemptions) {
+    public record Evaluation(List<MeasureHit> hits, List<Exemption> exemptions, List<Notice> notices,
+                             List<Superseded> superseded, List<NonMetalShare> nonMetalShares) {
     }
 }

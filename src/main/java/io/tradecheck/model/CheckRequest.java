@@ -52,7 +52,30 @@ public record CheckRequest(
         @IsoDate String entryDate,
 
         @Schema(description = "True if the goods qualify for USMCA preference (General Note 11)")
-        Boolean usmcaQualifying) {
+        Boolean usmcaQualifying,
+
+        @Schema(description = "Optional. Share of the customs value that is steel, aluminium or copper content, in percent. "
+                + "Section 232 metal duties charged on metal content use it, and the other duties then apply to the rest; "
+                + "without it the whole value is treated as metal content and the decision says so.", examples = "40")
+        @DecimalMin("0") @DecimalMax("100") BigDecimal metalContentPercent,
+
+        @Schema(description = "Optional. True if the goods are advanced logic chips (or contain them) meeting the thresholds of "
+                + "the Section 232 semiconductor proclamation of 14 Jan 2026 and are not for an exempt end use (US data "
+                + "centres, R&D, start-ups, consumer goods ...); false if not. Asked for HS 8471.50, 8471.80 and 8473.30.")
+        Boolean semiconductor232Covered,
+
+        @Schema(description = "Optional. For exports from the US: true if the end user or another party to the transaction is "
+                + "owned 50% or more (directly or indirectly, alone or together) by parties on the Entity List or MEU list "
+                + "or by certain SDNs (BIS Affiliates Rule, 90 FR 47201); false if not.")
+        Boolean endUserOwnedByListedParty,
+
+        @Schema(description = "Optional. Value of China-origin rare-earth items (MOFCOM Ann. 61 of 2025, Part 1) contained in "
+                + "the goods, in percent of their value; the extraterritorial rule applies from 0.1%.", examples = "0.5")
+        @DecimalMin("0") @DecimalMax("100") BigDecimal chinaRareEarthContentPercent,
+
+        @Schema(description = "Optional. True if the importer claims a USTR product exclusion from the Section 301 (China) "
+                + "duties for these goods.")
+        Boolean section301ExclusionClaimed) {
 
     /** 6 to 10 digits, with any dots and spaces between them. */
     public static final String HS_CODE_PATTERN = "^[ .]*(?:[0-9][ .]*){6,10}$";

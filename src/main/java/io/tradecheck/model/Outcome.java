@@ -9,14 +9,15 @@ public enum Outcome {
     DUTIABLE,
     CLEAR;
 
-    /** PROHIBITED beats LICENSE_REQUIRED beats DUTIABLE (any additional duty) beats CLEAR. */
+    /** PROHIBITED beats LICENSE_REQUIRED beats DUTIABLE (any additional duty, or one of unknown rate) beats CLEAR. */
     public static Outcome of(Collection<Finding> findings) {
         Outcome outcome = CLEAR;
         for (Finding f : findings) {
             Outcome implied = switch (f.kind()) {
                 case PROHIBITION -> PROHIBITED;
                 case LICENSE_REQUIRED -> LICENSE_REQUIRED;
-                case TARIFF -> f.rate() != null && f.rate().signum() > 0 ? DUTIABLE : CLEAR;
+                // A tariff whose rate could not be computed (e.g. an all-in rate without the MFN rate) may still be owed.
+                case TARIFF -> f.rate() == null || f.rate().signum() > 0 ? DUTIABLE : CLEAR;
                 default -> CLEAR;
             };
             if (implied.ordinal() < outcome.ordinal()) {

@@ -27,10 +27,24 @@ public final class Shipment {
     private final LocalDate entryDate;
     private final int entryDay;
     private final Boolean usmcaQualifying;
+    private final BigDecimal metalContentPercent;
+    private final Boolean semiconductor232Covered;
+    private final Boolean endUserOwnedByListedParty;
+    private final BigDecimal chinaRareEarthContentPercent;
+    private final Boolean section301ExclusionClaimed;
 
     public Shipment(String reference, String origin, String exportCountry, String destination, String hsCode,
                     String eccn, BigDecimal customsValue, String currency, BigDecimal mfnRate, LocalDate entryDate,
                     Boolean usmcaQualifying) {
+        this(reference, origin, exportCountry, destination, hsCode, eccn, customsValue, currency, mfnRate, entryDate,
+                usmcaQualifying, null, null, null, null, null);
+    }
+
+    public Shipment(String reference, String origin, String exportCountry, String destination, String hsCode,
+                    String eccn, BigDecimal customsValue, String currency, BigDecimal mfnRate, LocalDate entryDate,
+                    Boolean usmcaQualifying, BigDecimal metalContentPercent, Boolean semiconductor232Covered,
+                    Boolean endUserOwnedByListedParty, BigDecimal chinaRareEarthContentPercent,
+                    Boolean section301ExclusionClaimed) {
         this.reference = reference;
         this.origin = upper(origin);
         this.exportCountry = exportCountry == null || exportCountry.isBlank() ? this.origin : upper(exportCountry);
@@ -48,13 +62,20 @@ public final class Shipment {
         this.entryDate = entryDate;
         this.entryDay = (int) entryDate.toEpochDay();
         this.usmcaQualifying = usmcaQualifying;
+        this.metalContentPercent = metalContentPercent;
+        this.semiconductor232Covered = semiconductor232Covered;
+        this.endUserOwnedByListedParty = endUserOwnedByListedParty;
+        this.chinaRareEarthContentPercent = chinaRareEarthContentPercent;
+        this.section301ExclusionClaimed = section301ExclusionClaimed;
     }
 
     /** Builds the fact from a request that passed validation; {@code today} stands in for a missing entry date. */
     public static Shipment of(CheckRequest r, LocalDate today) {
         LocalDate date = r.entryDate() == null || r.entryDate().isBlank() ? today : LocalDate.parse(r.entryDate().trim());
         return new Shipment(r.reference(), r.originCountry(), r.exportCountry(), r.destinationCountry(), r.hsCode(),
-                r.eccn(), r.customsValue(), r.currency(), r.mfnRate(), date, r.usmcaQualifying());
+                r.eccn(), r.customsValue(), r.currency(), r.mfnRate(), date, r.usmcaQualifying(), r.metalContentPercent(),
+                r.semiconductor232Covered(), r.endUserOwnedByListedParty(), r.chinaRareEarthContentPercent(),
+                r.section301ExclusionClaimed());
     }
 
     /** "9506.62.40 40" becomes "9506624040". */
@@ -98,4 +119,9 @@ public final class Shipment {
     /** Entry date as days since 1970-01-01: rules compare ints, which is fast and cannot hit Drools' date-format trap. */
     public int getEntryDay() { return entryDay; }
     public Boolean getUsmcaQualifying() { return usmcaQualifying; }
+    public BigDecimal getMetalContentPercent() { return metalContentPercent; }
+    public Boolean getSemiconductor232Covered() { return semiconductor232Covered; }
+    public Boolean getEndUserOwnedByListedParty() { return endUserOwnedByListedParty; }
+    public BigDecimal getChinaRareEarthContentPercent() { return chinaRareEarthContentPercent; }
+    public Boolean getSection301ExclusionClaimed() { return section301ExclusionClaimed; }
 }

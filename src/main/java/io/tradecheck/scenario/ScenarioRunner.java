@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tradecheck.engine.RuleCoverage;
 import io.tradecheck.engine.RuleFile;
 import io.tradecheck.engine.RulePackProblem;
 import io.tradecheck.engine.RulePackSource;
@@ -65,6 +66,11 @@ public final class ScenarioRunner {
     }
 
     public static ScenarioResult run(RuleSet ruleSet, String file, String topic, Scenario scenario) {
+        return run(ruleSet, file, topic, scenario, null);
+    }
+
+    /** As {@link #run(RuleSet, String, String, Scenario)}, recording into {@code coverage} what the scenario exercised. */
+    public static ScenarioResult run(RuleSet ruleSet, String file, String topic, Scenario scenario, RuleCoverage coverage) {
         List<String> failures = new ArrayList<>();
         if (scenario.name() == null || scenario.name().isBlank()) {
             failures.add("scenario has no name: write one sentence saying what happens and why");
@@ -84,7 +90,8 @@ public final class ScenarioRunner {
         if (!failures.isEmpty()) {
             return new ScenarioResult(file, topic, scenario.name(), null, failures);
         }
-        Decision decision = ruleSet.check(Shipment.of(scenario.shipment(), LocalDate.parse(scenario.shipment().entryDate())));
+        Shipment shipment = Shipment.of(scenario.shipment(), LocalDate.parse(scenario.shipment().entryDate()));
+        Decision decision = coverage == null ? ruleSet.check(shipment) : ruleSet.check(shipment, coverage);
         compare(scenario.expect(), decision, failures);
         return new ScenarioResult(file, topic, scenario.name(), decision, failures);
     }

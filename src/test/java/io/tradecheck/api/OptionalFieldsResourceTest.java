@@ -1,0 +1,73 @@
+package io.tradecheck.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** (REST Assured reads JSON numbers such as 12.5 as Float, hence the float literals.) The optional request fields of the full pack, end to end through HTTP, and the pack's content range. */
+@QuarkusTest
+class OptionalFieldsResourceTest {
+
+    private static String payload(String name) throws IOException {
+        try (InputStream in = OptionalFieldsResourceTest.class.getResourceAsStream("/checks/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anEuCarPaysTheAllInRateWorkedOutFromItsMfnRate() throws IOException {
+        given().contentType(ContentType.JSON).body(payload("eu-car-all-in.json"))
+                .when().post("/api/v1/checks")
+                .then().statusCode(200)
+                .body("decision", equalTo("DUTIABLE"))
+                .body("additionalDutyRate", equalTo(12.5f))
+                .body("findings.ruleId", hasItem("US-232-AUTOS-EU"));
+    }
+
+    @Test
+    void aCanadianSteelArticleSplitsItsValueBetweenSteel232AndTheCanadaTariff() throws IOException {
+        given().contentType(ContentType.JSON).body(payload("canadian-steel-article.json"))
+                .when().post("/api/v1/checks")
+                .then().statusCode(200)
+                .body("additionalDutyRate", equalTo(44))
+                .body("additionalDuty", equalTo(4400.0f));
+    }
+
+    @Test
+    void anExportToAnAffiliateOfAListedPartyNeedsALicence() throws IOException {
+        given().contentType(ContentType.JSON).body(payload("us-export-to-affiliate.json"))
+                .when().post("/api/v1/checks")
+                .then().statusCode(200)
+                .body("decision", equalTo("LICENSE_REQUIRED"))
+                .body("findings.ruleId", hasItem("US-EXPORT-AFFILIATES-RULE"));
+    }
+
+    @Test
+    void theRulesEndpointReportsTheContentDateRangeAndReviewDate() {
+        given().when().get("/api/v1/rules")
+                .then().statusCode(200)
+                .body("contentFrom", notNullValue())
+                .body("contentTo", notNullValue())
+                .body("reviewedThrough", notNullValue());
+    }
+
+    @Test
+    void theOptionalFieldsAreDocumentedInTheOpenApi() {
+        given().when().get("/q/openapi")
+                .then().statusCode(200)
+                .body(containsString("metalContentPercent"))
+                .body(containsString("semiconductor232Covered"))
+                .body(containsString("endUserOwnedByListedParty"))
+                .body(containsString("chinaRareEarthContentPercent"))
+                .body(containsString("section301ExclusionClaimed"));
+    }
+}
