@@ -101,6 +101,10 @@ public final class DecisionExport {
 
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        // 3750.00, not 3.75E+3: a spreadsheet must read the amount as it was answered.
+        return v.isNumber() ? v.decimalValue().toPlainString() : v.asText();
     }
 }
