@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 public record RulePackSource(String origin, List<RuleFile> files, String digest) {
 
     /** What counts as rule-pack content; README and other docs do not change a decision, so they are not digested. */
-    private static final Set<String> EXTENSIONS = Set.of(".drl", ".csv", ".yaml", ".yml", ".properties");
+    private static final Set<String> EXTENSIONS = Set.of(".drl", ".csv", ".xlsx", ".yaml", ".yml", ".properties");
 
     public static RulePackSource fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
