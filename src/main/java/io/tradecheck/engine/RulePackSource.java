@@ -58,7 +58,7 @@ public record RulePackSource(String origin, List<RuleFile> files, String digest)
         return new RuleFile(path, content, HexFormat.of().formatHex(sha256().digest(content)));
     }
 
-    static boolean isContent(String relativePath) {
+    public static boolean isContent(String relativePath) {
         if (relativePath.startsWith(".") || relativePath.contains("/.")) {
             return false;
         }
