@@ -68,6 +68,7 @@ public final class MeasureRuleWriter {
                 + (destination != null ? " to " + destination : "");
         drl.append("rule \"").append(name.replace("\"", "'")).append("\"\n")
                 .append("    salience ").append(TABLE_SALIENCE).append('\n')
+                .append("    dialect \"mvel\"\n")
                 .append("when\n")
                 .append("    // in force ").append(row.from()).append(" .. ").append(row.to() == null ? "open" : row.to())
                 .append('\n')
