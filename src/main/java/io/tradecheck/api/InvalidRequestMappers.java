@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tradecheck.model.CheckRequest;
+import io.tradecheck.model.RequestFields;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,8 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * fields (with the nearest known name), and every failed constraint at once.
  */
 public class InvalidRequestMappers {
-    private static final List<String> REQUEST_FIELDS = Arrays.stream(CheckRequest.class.getRecordComponents())
-            .map(c -> c.getName()).toList();
+    private static final List<String> REQUEST_FIELDS = RequestFields.NAMES;
 
     @ServerExceptionMapper
     public Response invalidFields(ConstraintViolationException e) {
@@ -139,37 +138,6 @@ public class InvalidRequestMappers {
 
     /** The known field closest to a typo, if it is close enough to be what was meant. */
     static String nearest(String typo) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String known : REQUEST_FIELDS) {
-            // "orgin" should find originCountry: compare with the whole name and with its first word.
-            String firstWord = known.split("(?=[A-Z])")[0];
-            int d = Math.min(distance(typo.toLowerCase(), known.toLowerCase()),
-                    distance(typo.toLowerCase(), firstWord.toLowerCase()));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
-        }
-        return bestDistance <= Math.max(1, typo.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return RequestFields.nearest(typo);
     }
 }

@@ -21,7 +21,14 @@ public final class ShipmentChecker {
     }
 
     public Decision check(CheckRequest request) {
-        RuleSet ruleSet = rules.current();
+        return check(request, rules.current());
+    }
+
+    /**
+     * Checks on a given rule set. A batch takes {@link ActiveRuleSet#current()} once and passes it here for every line,
+     * so a whole order file is decided on one rule-set version even if the rules are swapped mid-file.
+     */
+    public Decision check(CheckRequest request, RuleSet ruleSet) {
         LocalDate today = LocalDate.now(ruleSet.clock().withZone(customsZone));
         return ruleSet.check(Shipment.of(request, today));
     }

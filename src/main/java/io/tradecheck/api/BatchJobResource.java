@@ -1,0 +1,113 @@
+package io.tradecheck.api;
+
+import io.tradecheck.batch.BatchJob;
+import io.tradecheck.batch.BatchJobs;
+import io.tradecheck.batch.BatchSummary;
+import io.tradecheck.batch.JobState;
+import io.tradecheck.batch.OrderFormat;
+import io.tradecheck.batch.ResultFormat;
+import io.tradecheck.batch.UploadSpool;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/batch-jobs")
+public class BatchJobResource {
+    @Inject
+    BatchJobs jobs;
+    @Inject
+    UploadSpool uploads;
+
+    @POST
+    @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Validate an order file in the background",
+            description = "Queues the file and answers 202 with the job; follow Location for its progress.")
+    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @QueryParam("sheet") String sheet, @Context UriInfo uri) throws IOException {
+        BatchJob job = jobs.submit(uploads.spool(body), OrderFormat.ofMediaType(contentType), sheet);
+        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "All batch jobs kept, newest first")
+    public List<BatchJob> list() throws IOException {
+        return jobs.list();
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A job's state and progress (lines done of total)")
+    public BatchJob status(@PathParam("id") String id) {
+        return find(id);
+    }
+
+    @GET
+    @Path("{id}/results")
+    @Produces({BatchMediaTypes.CSV, BatchMediaTypes.NDJSON})
+    @Operation(summary = "A finished job's results, one per input line, as CSV or NDJSON by Accept")
+    public Response results(@PathParam("id") String id, @Context HttpHeaders headers) {
+        requireDone(find(id));
+        ResultFormat preferred = BatchMediaTypes.preferred(headers.getAcceptableMediaTypes());
+        ResultFormat format = preferred == null ? ResultFormat.CSV : preferred;
+        StreamingOutput out = stream -> jobs.writeResults(id, format, stream);
+        return Response.ok(out, format.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + id + "-results" + format.extension() + "\"")
+                .build();
+    }
+
+    @GET
+    @Path("{id}/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A finished job's summary")
+    public BatchSummary summary(@PathParam("id") String id) {
+        requireDone(find(id));
+        return jobs.summary(id).orElseThrow(() -> new WebApplicationException("The job has no summary", 404));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a finished job and its files")
+    public Response delete(@PathParam("id") String id) throws IOException {
+        BatchJob job = find(id);
+        if (!jobs.delete(id)) {
+            throw new WebApplicationException("Job " + id + " is " + job.state() + "; only a finished job can be deleted", 409);
+        }
+        return Response.noContent().build();
+    }
+
+    private BatchJob find(String id) {
+        return jobs.status(id).orElseThrow(() -> new WebApplicationException("No batch job " + id, 404));
+    }
+
+    private static void requireDone(BatchJob job) {
+        if (job.state() == JobState.DONE) {
+            return;
+        }
+        if (job.state() == JobState.LOST || job.state() == JobState.FAILED) {
+            throw new WebApplicationException(job.message(), 410);
+        }
+        throw new WebApplicationException("Job " + job.id() + " is " + job.state() + ": " + job.linesDone() + " of "
+                + (job.linesTotal() == null ? "?" : job.linesTotal()) + " lines done", 409);
+    }
+}

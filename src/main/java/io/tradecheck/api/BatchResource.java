@@ -1,0 +1,70 @@
+package io.tradecheck.api;
+
+import io.tradecheck.batch.BatchSummary;
+import io.tradecheck.batch.BatchValidator;
+import io.tradecheck.batch.OrderFiles;
+import io.tradecheck.batch.OrderFormat;
+import io.tradecheck.batch.OrderReader;
+import io.tradecheck.batch.ResultFormat;
+import io.tradecheck.batch.ResultWriter;
+import io.tradecheck.batch.UploadSpool;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/batches")
+public class BatchResource {
+    @Inject
+    BatchValidator validator;
+    @Inject
+    UploadSpool uploads;
+
+    @POST
+    @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
+    @Produces({BatchMediaTypes.CSV, BatchMediaTypes.NDJSON, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Validate an order file, synchronously",
+            description = "Checks every line of a CSV, XLSX (?sheet=NAME, default the first) or NDJSON order file and "
+                    + "streams back one result per line, in order, as CSV or NDJSON by Accept; Accept: application/json "
+                    + "returns only the summary. A bad line is an ERROR line; an unreadable file is a 400 problem.")
+    public Response validate(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                             @QueryParam("sheet") String sheet, @Context HttpHeaders headers) throws IOException {
+        java.nio.file.Path file = uploads.spool(body);
+        OrderReader reader;
+        try {
+            reader = OrderFiles.open(file, OrderFormat.ofMediaType(contentType), sheet);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        ResultFormat format = BatchMediaTypes.preferred(headers.getAcceptableMediaTypes());
+        if (format == null) {
+            try (reader) {
+                BatchSummary summary = validator.validate(reader, ResultWriter.discarding());
+                return Response.ok(summary, MediaType.APPLICATION_JSON).build();
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+        StreamingOutput results = out -> {
+            try (reader; ResultWriter writer = ResultWriter.of(format, out)) {
+                validator.validate(reader, writer);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        };
+        return Response.ok(results, format.mediaType()).build();
+    }
+}

@@ -1,0 +1,64 @@
+package io.tradecheck.api;
+
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.tradecheck.batch.BatchJobs;
+import io.tradecheck.batch.BatchValidator;
+import io.tradecheck.batch.UploadSpool;
+import io.tradecheck.engine.ShipmentChecker;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The batch beans: one validator over the service's checker and validator, with a pool of one thread per core for
+ * checking lines; the upload spool under the data directory; the job store, which marks jobs cut off by the last
+ * stop as LOST when the service starts.
+ */
+@ApplicationScoped
+public class BatchStartup {
+    private final ExecutorService checks = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(r, "tradecheck-batch-check");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Produces
+    @Singleton
+    BatchValidator batchValidator(ShipmentChecker checker, Validator validator) {
+        return new BatchValidator(checker, validator, checks, Runtime.getRuntime().availableProcessors());
+    }
+
+    @Produces
+    @Singleton
+    UploadSpool uploadSpool(@ConfigProperty(name = "tradecheck.data.dir", defaultValue = "data") Path dataDir,
+                            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+                            MemorySize limit) throws IOException {
+        UploadSpool spool = new UploadSpool(dataDir.resolve("uploads"), limit.asLongValue());
+        spool.clean();
+        return spool;
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    BatchJobs batchJobs(@ConfigProperty(name = "tradecheck.data.dir", defaultValue = "data") Path dataDir,
+                        BatchValidator validator) throws IOException {
+        BatchJobs jobs = new BatchJobs(dataDir, validator, Clock.systemUTC());
+        jobs.recover();
+        return jobs;
+    }
+
+    void closeJobs(@Disposes BatchJobs jobs) {
+        jobs.close();
+        checks.shutdownNow();
+    }
+}

@@ -1,0 +1,35 @@
+package io.tradecheck.batch;
+
+import io.tradecheck.engine.RuleSet;
+import io.tradecheck.engine.ShipmentChecker;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
+
+/**
+ * Validates order files against the rule set in force: each line validated and checked as the pre-check API does it
+ * ({@link LineChecker}), streamed in order ({@link BatchPipeline}). The rule set is taken once per file, so one file
+ * is decided on one rule-set version. Thread-safe; one instance serves every batch.
+ */
+public final class BatchValidator {
+    private final ShipmentChecker checker;
+    private final Validator validator;
+    private final BatchPipeline pipeline;
+
+    public BatchValidator(ShipmentChecker checker, Validator validator, Executor executor, int parallelism) {
+        this.checker = checker;
+        this.validator = validator;
+        this.pipeline = new BatchPipeline(executor, parallelism);
+    }
+
+    public BatchSummary validate(OrderReader reader, ResultWriter writer, LongConsumer progress) throws IOException {
+        RuleSet ruleSet = checker.rules().current();
+        LineChecker lines = new LineChecker(checker, validator, ruleSet);
+        return pipeline.run(reader, lines, writer, ruleSet.ref(), progress);
+    }
+
+    public BatchSummary validate(OrderReader reader, ResultWriter writer) throws IOException {
+        return validate(reader, writer, done -> { });
+    }
+}

@@ -1,0 +1,18 @@
+package io.tradecheck.cli;
+
+/** What the command line's exit code means, so a pipeline can gate on it. */
+public final class ExitCodes {
+    /** Every line checked, none prohibited. */
+    public static final int OK = 0;
+    /** The order file cannot be read at all (format, encoding, header), or cannot be written. */
+    public static final int UNREADABLE_FILE = 1;
+    /** At least one line is PROHIBITED or could not be checked (ERROR). */
+    public static final int BLOCKING_LINES = 2;
+    /** The rules folder does not compile. */
+    public static final int RULES_INVALID = 3;
+    /** Wrong options or arguments (picocli's usage error, moved off 2 so it cannot pass for a gate result). */
+    public static final int USAGE = 64;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,30 @@
+package io.tradecheck.cli;
+
+import io.tradecheck.engine.ActiveRuleSet;
+import io.tradecheck.engine.RulePackCompiler;
+import io.tradecheck.engine.RulePackException;
+import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.engine.ShipmentChecker;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every rules-based subcommand shares ({@code @Mixin RulePackOptions rules;}): where the rule pack is and
+ * which calendar dates a missing entry date. Compiles the pack the way the service does at start-up.
+ */
+public class RulePackOptions {
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+            description = "Rules folder to compile (default: ${DEFAULT-VALUE})")
+    Path rulesDir;
+
+    @Option(names = "--customs-zone", paramLabel = "ZONE", defaultValue = "America/New_York",
+            description = "Time zone whose date stands in for a missing entryDate (default: ${DEFAULT-VALUE})")
+    ZoneId customsZone;
+
+    /** @throws RulePackException with every problem, when the folder does not compile */
+    public ShipmentChecker compile() {
+        return new ShipmentChecker(new ActiveRuleSet(new RulePackCompiler().compile(RulePackSource.fromDirectory(rulesDir))),
+                customsZone);
+    }
+}

@@ -1,0 +1,113 @@
+package io.tradecheck.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class BatchResourceTest {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final File ORDERS_CSV = new File("src/test/resources/batch/orders.csv");
+    static final File ORDERS_NDJSON = new File("src/test/resources/batch/orders.ndjson");
+
+    @Test
+    void aCsvFileStreamsBackOneCsvResultPerLineInOrder() {
+        String body = given().contentType("text/csv").accept("text/csv").body(ORDERS_CSV)
+                .when().post("/api/v1/batches")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        List<String> lines = body.lines().toList();
+        assertEquals(12, lines.size(), body);
+        assertEquals("line,reference,decision,additionalDutyRate,additionalDuty,currency,measures,column,reason", lines.get(0));
+        assertEquals("2,PO-1001,DUTIABLE,145,14500.00,USD,\"9903.01.63 9903.01.24\",,\"Reciprocal tariff on China (125%); "
+                + "IEEPA fentanyl tariff on China and Hong Kong (20%)\"", lines.get(1));
+        assertEquals("11,PO-1010,ERROR,,,,,customsValue,\"must be a plain number such as 10000 or 12.5, without thousands "
+                + "separators or currency (got 'abc')\"", lines.get(10));
+    }
+
+    @Test
+    void anNdjsonFileStreamsBackNdjsonResults() {
+        String body = given().contentType("application/x-ndjson").accept("application/x-ndjson").body(ORDERS_NDJSON)
+                .when().post("/api/v1/batches")
+                .then().statusCode(200).contentType(startsWith("application/x-ndjson")).extract().asString();
+        List<String> lines = body.lines().toList();
+        assertEquals(4, lines.size(), body);
+        JsonPath unknownField = JsonPath.from(lines.get(3));
+        assertEquals("ERROR", unknownField.getString("decision"));
+        assertEquals("orgin", unknownField.getString("column"));
+        assertEquals("unknown field (did you mean 'originCountry'?)", unknownField.getString("reason"));
+    }
+
+    @Test
+    void anXlsxSheetIsReadByName() {
+        given().contentType(XLSX).accept("application/x-ndjson").queryParam("sheet", "March")
+                .body(new File("src/test/resources/batch/orders.xlsx"))
+                .when().post("/api/v1/batches")
+                .then().statusCode(200)
+                .body(containsString("\"reference\":\"MAR-1\",\"decision\":\"PROHIBITED\""));
+    }
+
+    @Test
+    void acceptJsonReturnsTheSummaryAlone() {
+        given().contentType("text/csv").accept("application/json").body(ORDERS_CSV)
+                .when().post("/api/v1/batches")
+                .then().statusCode(200).contentType(startsWith("application/json"))
+                .body("lines", equalTo(11))
+                .body("errors", equalTo(2))
+                .body("decisions.PROHIBITED", equalTo(1))
+                .body("decisions.DUTIABLE", equalTo(5))
+                .body("additionalDutyByCurrency.USD", equalTo(247500.0f))
+                .body("additionalDutyByCurrency.EUR", equalTo(4200.0f))
+                .body("ruleSet.version", equalTo("2026.11.28-1"));
+    }
+
+    @Test
+    void anUnreadableFileIsOneProblem() {
+        given().contentType("text/csv").body(new File("src/test/resources/batch/unknown-column.csv"))
+                .when().post("/api/v1/batches")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("title", equalTo("Unreadable order file"))
+                .body("detail", containsString("unknown column 'orgin' (did you mean 'originCountry'?)"));
+        given().contentType("text/csv").body(new File("src/test/resources/batch/not-utf8.csv"))
+                .when().post("/api/v1/batches")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("not UTF-8"));
+        given().contentType("application/pdf").body("%PDF-1.7".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/batches")
+                .then().statusCode(415).contentType(Problem.MEDIA_TYPE);
+    }
+
+    /** The batch path and the single-check API give the same decision, rate, duty and headings for each shipment. */
+    @Test
+    void batchResultsEqualSingleChecksThroughTheApi() throws IOException {
+        List<String> requests = Files.readAllLines(Path.of("src/test/resources/batch/orders.ndjson")).subList(0, 3);
+        List<String> results = given().contentType("application/x-ndjson").accept("application/x-ndjson")
+                .body(String.join("\n", requests).getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/batches").then().statusCode(200).extract().asString().lines().toList();
+        for (int i = 0; i < requests.size(); i++) {
+            JsonPath single = given().contentType("application/json").body(requests.get(i))
+                    .when().post("/api/v1/checks").then().statusCode(200).extract().jsonPath();
+            JsonPath batch = JsonPath.from(results.get(i));
+            assertEquals(single.getString("decision"), batch.getString("decision"));
+            assertEquals(new BigDecimal(single.getString("additionalDutyRate")).compareTo(
+                    new BigDecimal(batch.getString("additionalDutyRate"))), 0);
+            assertEquals(new BigDecimal(single.getString("additionalDuty")).compareTo(
+                    new BigDecimal(batch.getString("additionalDuty"))), 0);
+            List<String> headings = single.<String>getList("findings.findAll { it.kind == 'TARIFF' || it.kind == 'EXEMPTION' }"
+                    + ".chapter99").stream().distinct().toList();
+            assertEquals(headings, batch.getList("measures") == null ? List.of() : batch.getList("measures"));
+        }
+    }
+}
