@@ -1,6 +1,12 @@
 package io.tradecheck.api;
 
+import io.tradecheck.batch.OrderFiles;
+import io.tradecheck.batch.OrderFormat;
+import io.tradecheck.batch.OrderReader;
+import io.tradecheck.batch.UploadSpool;
 import io.tradecheck.editing.Draft;
+import io.tradecheck.editing.ImpactAnalysis;
+import io.tradecheck.editing.ImpactReport;
 import io.tradecheck.editing.DraftStore;
 import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.PackArchive;
@@ -10,6 +16,7 @@ import io.tradecheck.editing.RuleVersion;
 import io.tradecheck.editing.ValidationReport;
 import io.tradecheck.editing.VersionHistory;
 import io.tradecheck.engine.RuleFile;
+import io.tradecheck.engine.RulePackException;
 import io.tradecheck.engine.RulePackSource;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,6 +58,10 @@ public class DraftsResource {
     RuleActivation activation;
     @Inject
     PackValidator validator;
+    @Inject
+    ImpactAnalysis impact;
+    @Inject
+    UploadSpool uploads;
 
     @POST
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
@@ -163,6 +174,38 @@ public class DraftsResource {
                     + "scope, DRL errors, failed scenarios. Warnings name gaps between date windows.")
     public ValidationReport validate(@PathParam("id") String id) {
         return validator.validate(draft(id).source()).report();
+    }
+
+    @POST
+    @Path("{id}/impact")
+    @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
+    @Operation(summary = "Impact of a draft on an order file, before activating it",
+            description = "Runs every line of the order file (CSV, XLSX with ?sheet=NAME, or NDJSON, as for "
+                    + "/api/v1/batches) through the rule set in force and through the draft, and reports the lines "
+                    + "decided differently: old and new decision, rate and duty, the difference, the findings added and "
+                    + "removed and the rules behind them; and a summary (counts by kind of change and by rule, duty "
+                    + "totals per currency). The draft only needs to compile; its scenarios may still fail.")
+    @APIResponse(responseCode = "200", description = "The impact report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImpactReport.class)))
+    @APIResponse(responseCode = "400", description = "The order file cannot be read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The draft does not compile; problems lists every error",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImpactReport impact(@PathParam("id") String id, InputStream body,
+                               @HeaderParam("Content-Type") String contentType, @QueryParam("sheet") String sheet,
+                               @QueryParam("limit") @jakarta.ws.rs.DefaultValue("1000") int limit) throws IOException {
+        Draft draft = draft(id);
+        PackValidator.Outcome outcome = validator.validate(draft.source());
+        if (outcome.ruleSet() == null) {
+            throw new RulePackException(outcome.report().errors());
+        }
+        java.nio.file.Path file = uploads.spool(body);
+        try (OrderReader reader = OrderFiles.open(file, OrderFormat.ofMediaType(contentType), sheet)) {
+            return impact.compare(reader, activation.active().current(), outcome.ruleSet(),
+                    Math.max(0, Math.min(limit, 100_000)), change -> { });
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 
     @POST

@@ -3,7 +3,9 @@ package io.tradecheck.api;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
+import io.tradecheck.batch.RequestValidation;
 import io.tradecheck.editing.DraftStore;
+import io.tradecheck.editing.ImpactAnalysis;
 import io.tradecheck.editing.PackArchive;
 import io.tradecheck.editing.PackValidator;
 import io.tradecheck.editing.RuleActivation;
@@ -21,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -42,6 +46,12 @@ public class RulePackStartup {
     Duration debounce;
 
     private RulesFolderWatch folderWatch;
+    private final ExecutorService impactPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            r -> {
+                Thread t = new Thread(r, "tradecheck-impact");
+                t.setDaemon(true);
+                return t;
+            });
 
     @Produces
     @Singleton
@@ -87,6 +97,12 @@ public class RulePackStartup {
         return new DraftStore(keep, new PackArchive.Limits(maxFile, maxTotal, maxFiles), Clock.systemUTC());
     }
 
+    @Produces
+    @Singleton
+    ImpactAnalysis impactAnalysis(@ConfigProperty(name = "tradecheck.customs-zone", defaultValue = "America/New_York") ZoneId zone) {
+        return new ImpactAnalysis(RequestValidation.validator(), impactPool, Runtime.getRuntime().availableProcessors(), zone);
+    }
+
     void startWatching(@Observes StartupEvent event, RuleActivation activation) {
         if (watch) {
             folderWatch = new RulesFolderWatch(rulesDir, debounce, activation::reloadFolder).start();
@@ -97,6 +113,7 @@ public class RulePackStartup {
         if (folderWatch != null) {
             folderWatch.close();
         }
+        impactPool.shutdownNow();
     }
 
     boolean watching() {

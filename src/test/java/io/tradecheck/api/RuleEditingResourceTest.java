@@ -164,6 +164,34 @@ class RuleEditingResourceTest {
     }
 
     @Test
+    void theImpactOfADraftOnAnOrderFileListsTheChangedLinesAndTheRulesBehindThem() {
+        int rateBefore = check().then().extract().path("additionalDutyRate");
+        String id = newDraft();
+        int rateAfter = rateBefore + 2;
+        putFile(id, PackFixture.RECIPROCAL,
+                PackFixture.reciprocalWithJapanRate(draftFile(id, PackFixture.RECIPROCAL), rateAfter));
+        given().contentType("text/csv").body(Payloads.read("editing/impact-orders.csv"))
+                .post(DRAFTS + "/" + id + "/impact")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("rows", equalTo(6)).body("checked", equalTo(5)).body("invalid", equalTo(1))
+                .body("changed", equalTo(2))
+                .body("changesByKind.DUTY", equalTo(2))
+                .body("rules[0].ruleId", equalTo("US-RECIPROCAL-JP-APRIL"))
+                .body("changedRows[0].reference", equalTo("JP-0409-A"))
+                .body("changedRows[0].line", equalTo(2))
+                .body("changedRows[0].rateBefore", equalTo(rateBefore))
+                .body("changedRows[0].rateAfter", equalTo(rateAfter))
+                .body("changedRows[0].dutyDelta", equalTo(20.0f))
+                .body("duty.find { it.currency == 'USD' }.delta", equalTo(420.0f))
+                .body("invalidLines[0].line", equalTo(7))
+                .body("rowsPerSecond", org.hamcrest.Matchers.greaterThan(0));
+        // Nothing went live.
+        check().then().body("additionalDutyRate", equalTo(rateBefore));
+        given().contentType("text/csv").body("not,an\norder,file\n").post(DRAFTS + "/" + id + "/impact")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void everyEditingRouteIsInTheOpenApi() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/rules'.get", notNullValue())
@@ -173,6 +201,7 @@ class RuleEditingResourceTest {
                 .body("paths.'/api/v1/rules/drafts/{id}/validation'.post", notNullValue())
                 .body("paths.'/api/v1/rules/drafts/{id}/activation'.post", notNullValue())
                 .body("paths.'/api/v1/rules/drafts/{id}/files/{path}'.put", notNullValue())
+                .body("paths.'/api/v1/rules/drafts/{id}/impact'.post", notNullValue())
                 .body("paths.keySet()", hasItem("/api/v1/rules/versions/{number}/pack"));
     }
 
