@@ -36,6 +36,11 @@ public final class PackValidator {
     }
 
     public Outcome validate(RulePackSource source) {
+        return validate(source, true);
+    }
+
+    /** @param scenarios false to stop after compiling and the table checks (the command line's {@code validate}) */
+    public Outcome validate(RulePackSource source, boolean scenarios) {
         RuleSet ruleSet;
         try {
             ruleSet = compiler.compile(source);
@@ -44,7 +49,7 @@ public final class PackValidator {
                     new ValidationReport.Scenarios(0, 0, 0)), null);
         }
         List<RulePackProblem> errors = new ArrayList<>();
-        List<ScenarioRunner.LoadedFile> files = ScenarioRunner.load(source, errors);
+        List<ScenarioRunner.LoadedFile> files = scenarios ? ScenarioRunner.load(source, errors) : List.of();
         int run = 0;
         int failed = 0;
         for (ScenarioRunner.LoadedFile file : files) {
