@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every decision must be wholly one version's: its digest one of the versions, its rate that version's rate.
  * Bounded by a count of swaps and a cap on checks per thread; nothing here asserts on time.
  */
-class SwapUnderLoadTest {
+public class SwapUnderLoadTest {
     private static final int THREADS = 3;
     private static final int FAST_SWAPS = 400;
     private static final int MAX_CHECKS_PER_THREAD = 2_000_000;
@@ -88,6 +88,7 @@ class SwapUnderLoadTest {
         }
         for (RuleVersion v : List.of(v1, v3, v2)) {
             activation.rollback(v.number(), "t", null);
+            awaitSeen(seen, v.digest(), threads);
         }
         stop.set(true);
         for (Thread thread : threads) {
@@ -98,6 +99,13 @@ class SwapUnderLoadTest {
         assertTrue(checks.get() > 0);
         assertEquals(rateByDigest.keySet(), seen, "every version answered some checks");
         assertEquals(v2.digest(), activation.active().current().info().digest());
+    }
+
+    /** Lets the checking threads meet the version just swapped in; the bound only guards against a hang. */
+    public static void awaitSeen(Set<String> seen, String digest, List<Thread> threads) throws InterruptedException {
+        for (int i = 0; i < 6000 && !seen.contains(digest) && threads.stream().anyMatch(Thread::isAlive); i++) {
+            Thread.sleep(10);
+        }
     }
 
     private static io.tradecheck.engine.RulePackSource source(RuleActivation activation, RuleVersion v) {
