@@ -131,9 +131,14 @@ class RulePackCompilerTest {
     }
 
     private void copyBundledPack() throws IOException {
-        try (Stream<Path> files = Files.walk(BUNDLED)) {
+        copy(BUNDLED, dir);
+    }
+
+    /** Copies a rules folder, e.g. the bundled pack into a temporary folder a test may edit. */
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path src : files.filter(Files::isRegularFile).toList()) {
-                Path target = dir.resolve(BUNDLED.relativize(src).toString());
+                Path target = to.resolve(from.relativize(src).toString());
                 Files.createDirectories(target.getParent());
                 Files.copy(src, target);
             }
