@@ -1,47 +1,89 @@
 package io.tradecheck.api;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
-import io.tradecheck.decisionlog.DecisionLog;
-import io.tradecheck.decisionlog.RuleHistoryStore;
+import io.quarkus.runtime.StartupEvent;
+import io.tradecheck.batch.RequestValidation;
+import io.tradecheck.editing.DraftStore;
+import io.tradecheck.editing.ImpactAnalysis;
+import io.tradecheck.editing.PackArchive;
+import io.tradecheck.editing.PackValidator;
+import io.tradecheck.editing.RuleActivation;
+import io.tradecheck.editing.RulesFolder;
+import io.tradecheck.editing.RulesFolderWatch;
+import io.tradecheck.editing.VersionHistory;
 import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.RulePackCompiler;
-import io.tradecheck.engine.RulePackSource;
-import io.tradecheck.engine.RuleSet;
+import io.tradecheck.decisionlog.DecisionLog;
 import io.tradecheck.engine.ShipmentChecker;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import io.tradecheck.security.CurrentCaller;
 import java.nio.file.Path;
-import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Compiles the rules folder once at start-up. A pack that does not compile stops the start, with every problem
- * (file, line, column, reason) in the log: the service never answers on rules it could not load.
+ * Loads the rules folder at start-up and wires rule editing. A folder that does not validate falls back to the last
+ * version in the history (status ERROR); with no history the start fails with every problem (file, line, column,
+ * reason) in the log: the service never answers on rules it could not load. With {@code tradecheck.rules.watch} the
+ * folder is watched and edits go live after the debounce.
  */
 @ApplicationScoped
 public class RulePackStartup {
     private static final Logger LOG = Logger.getLogger(RulePackStartup.class);
 
+    @ConfigProperty(name = "tradecheck.rules.dir", defaultValue = "rules")
+    Path rulesDir;
+    @ConfigProperty(name = "tradecheck.rules.watch", defaultValue = "true")
+    boolean watch;
+    @ConfigProperty(name = "tradecheck.rules.debounce", defaultValue = "500ms")
+    Duration debounce;
+
+    private RulesFolderWatch folderWatch;
+    private final ExecutorService impactPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+            r -> {
+                Thread t = new Thread(r, "tradecheck-impact");
+                t.setDaemon(true);
+                return t;
+            });
+
+    @Produces
+    @Singleton
+    PackValidator packValidator() {
+        return new PackValidator(new RulePackCompiler());
+    }
+
     @Produces
     @Singleton
     @Startup
-    ActiveRuleSet activeRuleSet(@ConfigProperty(name = "tradecheck.rules.dir", defaultValue = "rules") Path rulesDir,
-                                RuleHistoryStore history) throws SQLException {
-        RulePackSource source = RulePackSource.fromDirectory(rulesDir);
-        RuleSet ruleSet = new RulePackCompiler().compile(source);
-        var info = ruleSet.info();
-        // The rule history keeps the files of every rule set that went into force, so its decisions can be replayed.
-        history.recordActivation(source, info.version(), info.loadedAt(), CurrentCaller.SYSTEM, "START_UP",
-                "rules folder " + rulesDir.toAbsolutePath().normalize(), null);
-        LOG.infof("Rule pack %s (%s) loaded from %s in %d ms: %d table rows, %d rules, content %s..%s",
-                info.version(), info.digest().substring(0, 19), rulesDir.toAbsolutePath().normalize(),
-                info.compileMillis(), info.counts().tableRows(), info.counts().rules(), info.contentFrom(),
-                info.contentTo());
-        return new ActiveRuleSet(ruleSet);
+    RuleActivation ruleActivation(PackValidator validator, RuleHistoryRecorder ruleHistory,
+                                  @ConfigProperty(name = "tradecheck.data.dir", defaultValue = "data") Path dataDir,
+                                  @ConfigProperty(name = "tradecheck.history.keep", defaultValue = "50") int keep) {
+        RuleActivation activation = RuleActivation.start(new RulesFolder(rulesDir), VersionHistory.open(dataDir, keep),
+                validator, Clock.systemUTC());
+        // The decision log's rule history keeps the files of every rule set that went into force, for ever (the
+        // version history keeps the last few), so that any logged decision can be replayed on its own rules.
+        ruleHistory.startedWith(activation);
+        activation.onActivation(ruleHistory);
+        var info = activation.active().current().info();
+        LOG.infof("Rule pack %s (%s) in force as version %d, from %s in %d ms: %d table rows, %d rules, content %s..%s",
+                info.version(), info.digest().substring(0, 19), activation.state().version().number(),
+                rulesDir.toAbsolutePath().normalize(), info.compileMillis(), info.counts().tableRows(),
+                info.counts().rules(), info.contentFrom(), info.contentTo());
+        return activation;
+    }
+
+    @Produces
+    @Singleton
+    ActiveRuleSet activeRuleSet(RuleActivation activation) {
+        return activation.active();
     }
 
     @Produces
@@ -49,5 +91,37 @@ public class RulePackStartup {
     ShipmentChecker shipmentChecker(ActiveRuleSet rules, DecisionLog log,
                                     @ConfigProperty(name = "tradecheck.customs-zone", defaultValue = "America/New_York") ZoneId zone) {
         return new ShipmentChecker(rules, zone, log);
+    }
+
+    @Produces
+    @Singleton
+    DraftStore draftStore(@ConfigProperty(name = "tradecheck.drafts.keep", defaultValue = "20") int keep,
+                          @ConfigProperty(name = "tradecheck.upload.max-file-bytes", defaultValue = "5242880") long maxFile,
+                          @ConfigProperty(name = "tradecheck.upload.max-total-bytes", defaultValue = "52428800") long maxTotal,
+                          @ConfigProperty(name = "tradecheck.upload.max-files", defaultValue = "500") int maxFiles) {
+        return new DraftStore(keep, new PackArchive.Limits(maxFile, maxTotal, maxFiles), Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    ImpactAnalysis impactAnalysis(@ConfigProperty(name = "tradecheck.customs-zone", defaultValue = "America/New_York") ZoneId zone) {
+        return new ImpactAnalysis(RequestValidation.validator(), impactPool, Runtime.getRuntime().availableProcessors(), zone);
+    }
+
+    void startWatching(@Observes StartupEvent event, RuleActivation activation) {
+        if (watch) {
+            folderWatch = new RulesFolderWatch(rulesDir, debounce, activation::reloadFolder).start();
+        }
+    }
+
+    void stopWatching(@Observes ShutdownEvent event) {
+        if (folderWatch != null) {
+            folderWatch.close();
+        }
+        impactPool.shutdownNow();
+    }
+
+    boolean watching() {
+        return folderWatch != null;
     }
 }

@@ -19,17 +19,17 @@ import java.util.regex.Pattern;
  */
 final class RequestColumns {
     private static final int REFERENCE = RequestFields.NAMES.indexOf("reference");
-    private static final int ORIGIN = RequestFields.NAMES.indexOf("originCountry");
-    private static final int DESTINATION = RequestFields.NAMES.indexOf("destinationCountry");
-    private static final int EXPORT = RequestFields.NAMES.indexOf("exportCountry");
-    private static final int HS_CODE = RequestFields.NAMES.indexOf("hsCode");
-    private static final int ECCN = RequestFields.NAMES.indexOf("eccn");
-    private static final int DESCRIPTION = RequestFields.NAMES.indexOf("description");
-    private static final int CUSTOMS_VALUE = RequestFields.NAMES.indexOf("customsValue");
-    private static final int CURRENCY = RequestFields.NAMES.indexOf("currency");
-    private static final int MFN_RATE = RequestFields.NAMES.indexOf("mfnRate");
-    private static final int ENTRY_DATE = RequestFields.NAMES.indexOf("entryDate");
-    private static final int USMCA = RequestFields.NAMES.indexOf("usmcaQualifying");
+    private static final Class<?>[] FIELD_TYPES = Arrays.stream(CheckRequest.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
+    private static final java.lang.reflect.Constructor<CheckRequest> CANONICAL;
+
+    static {
+        try {
+            CANONICAL = CheckRequest.class.getDeclaredConstructor(FIELD_TYPES);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** A plain decimal: digits, an optional point and fraction, an optional exponent. No thousands separators. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
@@ -140,30 +140,36 @@ final class RequestColumns {
             }
             values[fieldOfColumn[i]] = value;
         }
-        BigDecimal customsValue = number(values, CUSTOMS_VALUE);
-        if (values[CUSTOMS_VALUE] != null && customsValue == null) {
-            errors = add(errors, "customsValue", numberReason(values[CUSTOMS_VALUE]));
-        }
-        BigDecimal mfnRate = number(values, MFN_RATE);
-        if (values[MFN_RATE] != null && mfnRate == null) {
-            errors = add(errors, "mfnRate", numberReason(values[MFN_RATE]));
-        }
-        Boolean usmca = null;
-        if (values[USMCA] != null) {
-            usmca = bool(values[USMCA]);
-            if (usmca == null) {
-                errors = add(errors, "usmcaQualifying", "must be true or false (got '" + shorten(values[USMCA]) + "')");
+        // Typed by the request record itself, so a field added to CheckRequest is read from order files too.
+        Object[] args = new Object[values.length];
+        for (int f = 0; f < values.length; f++) {
+            String text = values[f];
+            if (text == null) {
+                continue;
+            }
+            Class<?> type = FIELD_TYPES[f];
+            if (type == BigDecimal.class) {
+                args[f] = number(values, f);
+                if (args[f] == null) {
+                    errors = add(errors, RequestFields.NAMES.get(f), numberReason(text));
+                }
+            } else if (type == Boolean.class) {
+                args[f] = bool(text);
+                if (args[f] == null) {
+                    errors = add(errors, RequestFields.NAMES.get(f), "must be true or false (got '" + shorten(text) + "')");
+                }
+            } else {
+                args[f] = text;
             }
         }
         if (errors != null) {
             return OrderLine.unreadable(number, values[REFERENCE], errors);
         }
-        return OrderLine.of(number, new CheckRequest(values[REFERENCE], values[ORIGIN], values[DESTINATION],
-                values[EXPORT], values[HS_CODE], values[ECCN], values[DESCRIPTION], customsValue, values[CURRENCY],
-                mfnRate, values[ENTRY_DATE], usmca,
-                // The pack's newer optional fields (metal content, semiconductors, affiliates, rare earths, 301
-                // exclusions) are not read from order files yet: see the trust branch's report.
-                null, null, null, null, null));
+        try {
+            return OrderLine.of(number, CANONICAL.newInstance(args));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build a CheckRequest", e);
+        }
     }
 
     private String referenceOf(String[] cells) {

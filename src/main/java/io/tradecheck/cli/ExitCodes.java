@@ -10,6 +10,10 @@ public final class ExitCodes {
     public static final int BLOCKING_LINES = 2;
     /** The rules folder does not compile. */
     public static final int RULES_INVALID = 3;
+    /** A scenario of the rule pack failed ({@code test}). */
+    public static final int SCENARIOS_FAILED = 4;
+    /** The draft changes at least one line of the order file ({@code impact --fail-on-change}). */
+    public static final int IMPACT_CHANGES = 5;
     /** Wrong options or arguments (picocli's usage error, moved off 2 so it cannot pass for a gate result). */
     public static final int USAGE = 64;
 

@@ -17,10 +17,12 @@ import picocli.CommandLine.Spec;
         versionProvider = TradecheckCommand.Version.class,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Trade-compliance pre-check from the command line, on a local rules folder.",
-        subcommands = {CheckFileCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckFileCommand.class, ValidateCommand.class, TestCommand.class, ImpactCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every line checked, none prohibited", "1:unreadable order file",
-                "2:a line is PROHIBITED or ERROR", "3:the rules folder does not compile", "64:usage error"})
+                "2:a line is PROHIBITED or ERROR", "3:the rules folder does not compile (or, for validate, has errors)",
+                "4:a scenario failed (test)", "5:the draft changes a line (impact --fail-on-change)", "64:usage error"})
 public class TradecheckCommand implements Runnable {
     static {
         // POI's Log4j 2 API is routed to JBoss LogManager (as in the service), which must own JUL from the start.

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a measure table (any CSV under rules/ outside reference/ and scenarios/) into checked rows. Every problem is
+ * Reads a measure table (any CSV or XLSX under rules/ outside reference/ and scenarios/) into checked rows. Every problem is
  * reported with its file, line and column; a table with problems yields no rows, so half a table never goes live.
  */
 public final class MeasureTableReader {
@@ -59,9 +59,10 @@ public final class MeasureTableReader {
     public List<MeasureRow> read(String file, byte[] content, List<RulePackProblem> problems) {
         CsvTable table;
         try {
-            table = CsvTable.parse(content);
+            table = file.endsWith(".xlsx") ? XlsxTable.parse(content) : CsvTable.parse(content);
         } catch (IOException | RuntimeException e) {
-            problems.add(new RulePackProblem(file, 0, null, "not a readable CSV table: " + e.getMessage()));
+            problems.add(new RulePackProblem(file, 0, null, "not a readable " + (file.endsWith(".xlsx") ? "XLSX" : "CSV")
+                    + " table: " + e.getMessage()));
             return List.of();
         }
         int before = problems.size();

@@ -6,7 +6,7 @@ package io.tradecheck.engine;
 public record RuleFile(String path, byte[] content, String sha256) {
 
     public boolean isTable() {
-        return (path.endsWith(".csv")) && !path.startsWith("reference/") && !path.startsWith("scenarios/");
+        return (path.endsWith(".csv") || path.endsWith(".xlsx")) && !path.startsWith("reference/") && !path.startsWith("scenarios/");
     }
 
     public boolean isDrl() {

@@ -67,6 +67,8 @@ public final class RulePackCompiler {
                 }
             }
         }
+        // Two rows of the same measure and scope in force on the same day: which one wins would be an accident.
+        problems.addAll(TableWindowCheck.check(allRows, GapAcknowledgements.NONE).overlaps());
         if (logicFiles == 0) {
             problems.add(new RulePackProblem("logic/", 0, null, "no DRL logic file: stacking and exemptions would not apply"));
         }

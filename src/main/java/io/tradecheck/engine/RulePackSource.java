@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 public record RulePackSource(String origin, List<RuleFile> files, String digest) {
 
     /** What counts as rule-pack content; README and other docs do not change a decision, so they are not digested. */
-    private static final Set<String> EXTENSIONS = Set.of(".drl", ".csv", ".yaml", ".yml", ".properties");
+    private static final Set<String> EXTENSIONS = Set.of(".drl", ".csv", ".xlsx", ".yaml", ".yml", ".properties");
 
     public static RulePackSource fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -58,7 +58,7 @@ public record RulePackSource(String origin, List<RuleFile> files, String digest)
         return new RuleFile(path, content, HexFormat.of().formatHex(sha256().digest(content)));
     }
 
-    static boolean isContent(String relativePath) {
+    public static boolean isContent(String relativePath) {
         if (relativePath.startsWith(".") || relativePath.contains("/.")) {
             return false;
         }

@@ -22,7 +22,7 @@ class RulesResourceTest {
                 .body("version", notNullValue())
                 .body("digest", startsWith("sha256:"))
                 .body("loadedAt", notNullValue())
-                .body("contentFrom", equalTo("2024-09-15"))
+                .body("contentFrom", equalTo("2018-07-06"))
                 .body("counts.tableRows", greaterThan(50))
                 .body("counts.rules", greaterThan(50))
                 .body("files.path", hasItem("logic/stacking.drl"))

@@ -56,12 +56,12 @@ class BatchValidatorTest {
         assertEquals(Map.of("PROHIBITED", 1L, "LICENSE_REQUIRED", 1L, "DUTIABLE", 5L, "CLEAR", 2L, "ERROR", 2L),
                 s.decisions());
         assertEquals(0, new BigDecimal("4200.00").compareTo(s.additionalDutyByCurrency().get("EUR")));
-        assertEquals(0, new BigDecimal("247500.00").compareTo(s.additionalDutyByCurrency().get("USD")));
+        assertEquals(0, new BigDecimal("249000.00").compareTo(s.additionalDutyByCurrency().get("USD")));
         assertEquals(TestRules.checker().rules().current().ref(), s.ruleSet());
 
         LineResult soccer = run.byReference("PO-1001");
-        assertEquals(List.of("9903.01.63", "9903.01.24"), soccer.measures());
-        assertEquals(0, new BigDecimal("145").compareTo(soccer.additionalDutyRate()));
+        assertEquals(List.of("9903.01.63", "9903.01.24", "9903.88.15"), soccer.measures());
+        assertEquals(0, new BigDecimal("152.5").compareTo(soccer.additionalDutyRate()));
         assertTrue(soccer.reason().contains("Reciprocal tariff on China (125%)"), soccer.reason());
         assertEquals("PROHIBITED", run.byReference("PO-1008").decision());
     }

@@ -61,7 +61,7 @@ public final class ShipmentSamples {
                 .append(r.customsValue().toPlainString()).append(',').append(r.currency()).append(',')
                 .append(r.mfnRate() == null ? "" : r.mfnRate().toPlainString()).append(',')
                 .append(nullToEmpty(r.entryDate())).append(',')
-                .append(r.usmcaQualifying() == null ? "" : r.usmcaQualifying().toString()).append('\n');
+                .append(r.usmcaQualifying() == null ? "" : r.usmcaQualifying().toString()).append(",,,,,\n");
         out.write(line.toString());
     }
 

@@ -38,18 +38,31 @@ class FullPackBenchmark {
         for (int i = 0; i < warmup; i++) {
             sink += ruleSet.check(shipments.get(i % shipments.size())).findings().size();
         }
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            Decision d = ruleSet.check(shipments.get(i % shipments.size()));
-            sink += d.findings().size();
+        double micros = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) { // best of 3 rounds: the machine is shared
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                Decision d = ruleSet.check(shipments.get(i % shipments.size()));
+                sink += d.findings().size();
+            }
+            micros = Math.min(micros, (System.nanoTime() - start) / 1000.0 / n);
         }
-        double micros = (System.nanoTime() - start) / 1000.0 / n;
+        StringBuilder perKind = new StringBuilder();
+        for (Shipment s : shipments) {
+            long t = System.nanoTime();
+            for (int i = 0; i < 20_000; i++) {
+                sink += ruleSet.check(s).findings().size();
+            }
+            perKind.append(String.format("  %s->%s %s %s: %.1f us%n", s.getOrigin(), s.getDestination(), s.getHsCode(),
+                    s.getEntryDate(), (System.nanoTime() - t) / 1000.0 / 20_000));
+        }
         RuleSetInfo info = cold.info();
         System.out.printf("%n=== Full pack benchmark ===%n%d table rows, %d rules, %d logic files%n"
                         + "compile: %d ms in this JVM first (cold), %d ms best of 3 warm%n"
-                        + "check: %.1f us per check (%,.0f checks/s), single thread, %d checks after %d warm-up, 6 shipment kinds (sink %d)%n",
+                        + "check: %.1f us per check (%,.0f checks/s), single thread, best of 3 rounds of %d checks after %d warm-up, 6 shipment kinds (sink %d)%n",
                 info.counts().tableRows(), info.counts().rules(), info.counts().logicFiles(), info.compileMillis(),
                 warmCompile, micros, 1_000_000 / micros, n, warmup, sink);
+        System.out.print(perKind);
     }
 
     private static Shipment shipment(String origin, String destination, String hs, String date, BigDecimal mfn,

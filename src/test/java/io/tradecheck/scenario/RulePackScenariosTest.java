@@ -85,6 +85,8 @@ class RulePackScenariosTest {
         int ruleCount = ruleSet.logicRules().size();
         long passed = results.values().stream().filter(ScenarioResult::passed).count();
         StringBuilder report = new StringBuilder("\n=== Rule pack scenario coverage ===\n")
+                .append(String.format("pack %s: %d table rows, %d rules, compiled in %d ms%n", ruleSet.info().version(),
+                        rowCount, ruleSet.info().counts().rules(), ruleSet.info().compileMillis()))
                 .append(String.format("scenarios: %d (%d passed) in %d files%n", results.size(), passed, files.size()))
                 .append(String.format("table rows exercised: %d of %d%n", rowCount - rows.size(), rowCount))
                 .append(String.format("logic rules exercised: %d of %d%n", ruleCount - rules.size(), ruleCount));

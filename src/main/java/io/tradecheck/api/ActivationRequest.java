@@ -1,0 +1,26 @@
+package io.tradecheck.api;
+
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Who activates or rolls back, and why. Both optional; the {@code X-User} header wins over {@code by}. */
+public record ActivationRequest(
+        @Schema(description = "Who activates (until authentication arrives); the X-User header takes precedence")
+        @Size(max = 100) String by,
+        @Schema(description = "Why, in a sentence: kept in the version history", examples = "EO 14316: JP rate 25%")
+        @Size(max = 2000) String comment) {
+
+    static String who(String header, ActivationRequest body) {
+        if (header != null && !header.isBlank()) {
+            return header.trim();
+        }
+        if (body != null && body.by() != null && !body.by().isBlank()) {
+            return body.by().trim();
+        }
+        return "anonymous";
+    }
+
+    static String comment(ActivationRequest body) {
+        return body == null ? null : body.comment();
+    }
+}

@@ -1,0 +1,43 @@
+package io.tradecheck.api;
+
+import io.tradecheck.editing.ActivationConflictException;
+import io.tradecheck.editing.ActivationRefusedException;
+import io.tradecheck.editing.NotFoundException;
+import io.tradecheck.editing.UploadRejectedException;
+import io.tradecheck.engine.RulePackException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Rule-editing errors as problems: each rule-pack problem listed with its file, line, column and reason. */
+public class EditingProblemMappers {
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return ProblemResponses.of(Problem.of(404, "Not Found", e.getMessage(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response uploadRejected(UploadRejectedException e) {
+        int status = e.reason() == UploadRejectedException.Reason.TOO_LARGE ? 413 : 400;
+        String title = status == 413 ? "Upload too large" : "Upload rejected";
+        return ProblemResponses.of(Problem.of(status, title, e.getMessage(), List.of()).withProblems(e.problems()));
+    }
+
+    @ServerExceptionMapper
+    public Response refused(ActivationRefusedException e) {
+        return ProblemResponses.of(Problem.of(422, "Rule pack not valid", e.getMessage(), List.of())
+                .withProblems(e.report().errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ActivationConflictException e) {
+        return ProblemResponses.of(Problem.of(409, "Draft out of date", e.getMessage(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response rulePack(RulePackException e) {
+        return ProblemResponses.of(Problem.of(422, "Rule pack not valid",
+                e.problems().size() + " problem(s) in the rule pack", List.of()).withProblems(e.problems()));
+    }
+}

@@ -1,0 +1,221 @@
+package io.tradecheck.editing;
+
+import io.tradecheck.batch.LineError;
+import io.tradecheck.batch.OrderLine;
+import io.tradecheck.batch.OrderReader;
+import io.tradecheck.engine.ActiveRuleSet;
+import io.tradecheck.engine.RuleSet;
+import io.tradecheck.engine.ShipmentChecker;
+import io.tradecheck.model.CheckRequest;
+import io.tradecheck.model.Decision;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Runs every line of an order file through the active rule set and a draft, and reports the lines they decide
+ * differently. Streams: the reading thread cuts lines into chunks, the executor compares chunks in parallel, and the
+ * reading thread takes the results strictly in file order; at most {@code 2 x parallelism} chunks are in flight, so
+ * memory stays flat whatever the size of the file. Both checks go through {@link ShipmentChecker}, exactly as the
+ * API checks a request, and a line is validated with the API's constraints first.
+ */
+public final class ImpactAnalysis {
+    static final int CHUNK = 512;
+    private static final int INVALID_LISTED = 100;
+
+    private final Validator validator;
+    private final Executor executor;
+    private final int parallelism;
+    private final ZoneId customsZone;
+
+    public ImpactAnalysis(Validator validator, Executor executor, int parallelism, ZoneId customsZone) {
+        this.validator = validator;
+        this.executor = executor;
+        this.parallelism = Math.max(1, parallelism);
+        this.customsZone = customsZone;
+    }
+
+    /**
+     * @param listLimit how many changed lines the report lists (all are counted)
+     * @param sink      told every changed line, in file order (e.g. to write them all to a file); may be a no-op
+     */
+    public ImpactReport compare(OrderReader reader, RuleSet before, RuleSet after, int listLimit,
+                                Consumer<RowChange> sink) throws IOException {
+        long started = System.nanoTime();
+        ShipmentChecker checker = new ShipmentChecker(new ActiveRuleSet(after), customsZone);
+        Tally tally = new Tally(listLimit, sink);
+        Deque<CompletableFuture<List<Compared>>> inFlight = new ArrayDeque<>();
+        List<List<OrderLine>> chunk = new ArrayList<>(List.of(new ArrayList<>(CHUNK)));
+        try {
+            reader.forEachLine(line -> {
+                chunk.get(0).add(line);
+                if (chunk.get(0).size() == CHUNK) {
+                    submit(chunk.get(0), checker, before, after, inFlight);
+                    chunk.set(0, new ArrayList<>(CHUNK));
+                    while (inFlight.size() >= 2 * parallelism) {
+                        tally.addAll(take(inFlight));
+                    }
+                }
+            });
+            if (!chunk.get(0).isEmpty()) {
+                submit(chunk.get(0), checker, before, after, inFlight);
+            }
+            while (!inFlight.isEmpty()) {
+                tally.addAll(take(inFlight));
+            }
+        } finally {
+            inFlight.forEach(f -> f.cancel(false));
+        }
+        return tally.report(before, after, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void submit(List<OrderLine> lines, ShipmentChecker checker, RuleSet before, RuleSet after,
+                        Deque<CompletableFuture<List<Compared>>> inFlight) {
+        if (parallelism == 1) {
+            inFlight.add(CompletableFuture.completedFuture(compareAll(lines, checker, before, after)));
+        } else {
+            inFlight.add(CompletableFuture.supplyAsync(() -> compareAll(lines, checker, before, after), executor));
+        }
+    }
+
+    private static List<Compared> take(Deque<CompletableFuture<List<Compared>>> inFlight) {
+        try {
+            return inFlight.removeFirst().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private List<Compared> compareAll(List<OrderLine> lines, ShipmentChecker checker, RuleSet before, RuleSet after) {
+        List<Compared> out = new ArrayList<>(lines.size());
+        for (OrderLine line : lines) {
+            out.add(compareOne(line, checker, before, after));
+        }
+        return out;
+    }
+
+    private Compared compareOne(OrderLine line, ShipmentChecker checker, RuleSet before, RuleSet after) {
+        if (!line.readable()) {
+            return Compared.invalid(line.number(), line.reference(), line.errors());
+        }
+        CheckRequest request = line.request();
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            List<LineError> errors = violations.stream()
+                    .map(v -> new LineError(field(v), v.getMessage()))
+                    .sorted(Comparator.comparing(LineError::column)).toList();
+            return Compared.invalid(line.number(), request.reference(), errors);
+        }
+        try {
+            Decision was = checker.check(request, before);
+            Decision now = checker.check(request, after);
+            return new Compared(line.number(), request.reference(), was, now, RowChange.between(line.number(), was, now),
+                    null);
+        } catch (RuntimeException e) {
+            return Compared.invalid(line.number(), request.reference(),
+                    List.of(new LineError(LineError.WHOLE_LINE, "could not be checked: " + e)));
+        }
+    }
+
+    private static String field(ConstraintViolation<CheckRequest> v) {
+        String last = LineError.WHOLE_LINE;
+        for (var node : v.getPropertyPath()) {
+            if (node.getName() != null) {
+                last = node.getName();
+            }
+        }
+        return last;
+    }
+
+    /** One line, compared: both decisions and their difference, or why it could not be checked. */
+    private record Compared(long line, String reference, Decision before, Decision after, RowChange change,
+                            List<LineError> errors) {
+        static Compared invalid(long line, String reference, List<LineError> errors) {
+            return new Compared(line, reference, null, null, null, errors);
+        }
+    }
+
+    /** Adds up, on the reading thread only, in file order. */
+    private static final class Tally {
+        private final int listLimit;
+        private final Consumer<RowChange> sink;
+        private long rows;
+        private long checked;
+        private long invalid;
+        private long changed;
+        private long omitted;
+        private final Map<RowChange.Change, Long> byKind = new EnumMap<>(RowChange.Change.class);
+        private final Map<String, Long> decisionChanges = new TreeMap<>();
+        private final Map<String, BigDecimal[]> duty = new TreeMap<>();
+        private final Map<String, Long> byRule = new TreeMap<>();
+        private final List<RowChange> listed = new ArrayList<>();
+        private final List<ImpactReport.InvalidLine> invalidLines = new ArrayList<>();
+
+        Tally(int listLimit, Consumer<RowChange> sink) {
+            this.listLimit = listLimit;
+            this.sink = sink;
+        }
+
+        void addAll(List<Compared> results) {
+            results.forEach(this::add);
+        }
+
+        void add(Compared c) {
+            rows++;
+            if (c.errors() != null) {
+                invalid++;
+                if (invalidLines.size() < INVALID_LISTED) {
+                    invalidLines.add(new ImpactReport.InvalidLine(c.line(), c.reference(), c.errors()));
+                }
+                return;
+            }
+            checked++;
+            BigDecimal[] totals = duty.computeIfAbsent(c.after().currency(), k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            totals[0] = totals[0].add(c.before().additionalDuty());
+            totals[1] = totals[1].add(c.after().additionalDuty());
+            RowChange change = c.change();
+            if (change == null) {
+                return;
+            }
+            changed++;
+            byKind.merge(change.change(), 1L, Long::sum);
+            if (change.change() == RowChange.Change.DECISION) {
+                decisionChanges.merge(change.decisionBefore() + " -> " + change.decisionAfter(), 1L, Long::sum);
+            }
+            change.causes().forEach(rule -> byRule.merge(rule, 1L, Long::sum));
+            sink.accept(change);
+            if (listed.size() < listLimit) {
+                listed.add(change);
+            } else {
+                omitted++;
+            }
+        }
+
+        ImpactReport report(RuleSet before, RuleSet after, long millis) {
+            List<ImpactReport.DutyTotal> totals = duty.entrySet().stream()
+                    .map(e -> new ImpactReport.DutyTotal(e.getKey(), e.getValue()[0], e.getValue()[1],
+                            e.getValue()[1].subtract(e.getValue()[0])))
+                    .toList();
+            List<ImpactReport.RuleImpact> rules = byRule.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> new ImpactReport.RuleImpact(e.getKey(), e.getValue())).toList();
+            long perSecond = millis == 0 ? rows * 1000 : rows * 1000 / millis;
+            return new ImpactReport(before.ref(), after.ref(), rows, checked, invalid, changed, byKind, decisionChanges,
+                    totals, rules, listed, omitted, invalidLines, millis, perSecond);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.tradecheck.editing;
+
+import io.tradecheck.engine.ActiveRuleSet;
+import io.tradecheck.engine.RulePackException;
+import io.tradecheck.engine.RulePackProblem;
+import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.engine.RuleSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Puts rule packs in force: the rules folder at start-up, a draft, a rollback, an in-place edit of the folder. Each
+ * goes through the same gate ({@link PackValidator}: compiles, sound tables, scenarios pass), is compiled before the
+ * swap and off the check path, and becomes a numbered entry of the {@link VersionHistory}. Checks never wait for
+ * any of this: they take {@link ActiveRuleSet#current()} once, and the swap is a single reference write.
+ *
+ * <p>One activation at a time (they serialise on a lock), so two activations cannot interleave their folder writes.
+ */
+public final class RuleActivation {
+    private static final Logger LOG = Logger.getLogger(RuleActivation.class);
+
+    public enum Status { OK, ERROR }
+
+    /** The last load of the rules folder that failed: when, what triggered it, what was wrong. */
+    public record LoadError(Instant at, String trigger, String digest, List<RulePackProblem> problems) {
+    }
+
+    /**
+     * Told of every rule set put in force after start-up, with its files, right after the swap (the decision log keeps
+     * them as the rule history). A listener that fails is logged; the activation stands.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void inForce(RulePackSource source, RuleVersion version, String previousDigest);
+    }
+
+    /** What is live, and whether the rules folder could be loaded last time it was tried. */
+    public record State(RuleSet ruleSet, RuleVersion version, Status status, LoadError lastError) {
+    }
+
+    private final RulesFolder folder;
+    private final VersionHistory history;
+    private final PackValidator validator;
+    private final Clock clock;
+    private final ActiveRuleSet active;
+    private final Object lock = new Object();
+    private volatile State state;
+    private volatile Listener listener = (source, version, previous) -> { };
+
+    private RuleActivation(RulesFolder folder, VersionHistory history, PackValidator validator, Clock clock,
+                           State initial) {
+        this.folder = folder;
+        this.history = history;
+        this.validator = validator;
+        this.clock = clock;
+        this.state = initial;
+        this.active = new ActiveRuleSet(initial.ruleSet());
+    }
+
+    /**
+     * Loads the rules folder. If it does not validate, the last version in the history serves instead (status ERROR,
+     * the folder's problems in lastError); with no history either, the start fails with every problem listed.
+     */
+    public static RuleActivation start(RulesFolder folder, VersionHistory history, PackValidator validator, Clock clock) {
+        RulePackSource source = folder.read();
+        PackValidator.Outcome outcome = validator.validate(source);
+        Optional<VersionHistory.Stored> latest = history.latest();
+        if (outcome.valid()) {
+            RuleVersion version = latest.filter(s -> s.version().digest().equals(source.digest()))
+                    .map(VersionHistory.Stored::version)
+                    .orElseGet(() -> history.record(source, outcome.ruleSet().info().version(), "start-up", null,
+                            RuleVersion.How.START_UP, null, clock.instant()));
+            return new RuleActivation(folder, history, validator, clock,
+                    new State(outcome.ruleSet(), version, Status.OK, null));
+        }
+        if (latest.isPresent()) {
+            PackValidator.Outcome fallback = validator.validate(latest.get().source());
+            if (fallback.valid()) {
+                LOG.errorf("The rules folder %s does not validate; serving the last good version %d instead:\n  %s",
+                        folder.dir(), latest.get().version().number(), describe(outcome.report().errors()));
+                LoadError error = new LoadError(clock.instant(), "start-up", source.digest(), outcome.report().errors());
+                return new RuleActivation(folder, history, validator, clock,
+                        new State(fallback.ruleSet(), latest.get().version(), Status.ERROR, error));
+            }
+        }
+        throw new RulePackException(outcome.report().errors());
+    }
+
+    public ActiveRuleSet active() {
+        return active;
+    }
+
+    public void onActivation(Listener listener) {
+        this.listener = listener;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public List<RuleVersion> history() {
+        return history.list();
+    }
+
+    public Optional<VersionHistory.Stored> version(int number) {
+        return history.get(number);
+    }
+
+    /** Validates the draft and puts it in force. */
+    public RuleVersion activate(Draft draft, String by, String comment, boolean force) {
+        synchronized (lock) {
+            State current = state;
+            if (!force && !draft.baseDigest().equals(current.version().digest())) {
+                throw new ActivationConflictException("draft " + draft.id() + " was made from version "
+                        + draft.baseVersion() + ", but version " + current.version().number() + " ("
+                        + current.version().by() + ") is in force now; activating the draft would undo it. Make a new "
+                        + "draft, or activate with force=true if that is what you mean");
+            }
+            return putInForce(draft.source(), by, comment == null ? draft.comment() : comment, RuleVersion.How.DRAFT,
+                    null);
+        }
+    }
+
+    /** Puts the files of an earlier version back in force, as a new version. */
+    public RuleVersion rollback(int number, String by, String comment) {
+        synchronized (lock) {
+            VersionHistory.Stored stored = history.get(number).orElseThrow(() -> new NotFoundException(
+                    "no version " + number + " in the history (kept: " + history.list().stream()
+                            .map(v -> String.valueOf(v.number())).toList() + ")"));
+            return putInForce(stored.source(), by, comment == null ? "rollback to version " + number : comment,
+                    RuleVersion.How.ROLLBACK, number);
+        }
+    }
+
+    /**
+     * Loads the rules folder after an in-place edit. Unchanged content (for instance the folder mirroring a version
+     * just activated) is not a new version. A folder that does not validate leaves the live version serving and
+     * sets status ERROR with the problems; the next good edit clears it.
+     */
+    public Optional<RuleVersion> reloadFolder() {
+        synchronized (lock) {
+            State current = state;
+            RulePackSource source;
+            try {
+                source = folder.read();
+            } catch (RulePackException e) {
+                state = new State(current.ruleSet(), current.version(), Status.ERROR,
+                        new LoadError(clock.instant(), "rules folder", null, e.problems()));
+                return Optional.empty();
+            }
+            if (source.digest().equals(current.version().digest())) {
+                if (current.status() == Status.ERROR) {
+                    state = new State(current.ruleSet(), current.version(), Status.OK, null);
+                }
+                return Optional.empty();
+            }
+            PackValidator.Outcome outcome = validator.validate(source);
+            if (!outcome.valid()) {
+                LOG.warnf("Edit of the rules folder rejected; version %d keeps serving:\n  %s",
+                        current.version().number(), describe(outcome.report().errors()));
+                state = new State(current.ruleSet(), current.version(), Status.ERROR,
+                        new LoadError(clock.instant(), "rules folder", source.digest(), outcome.report().errors()));
+                return Optional.empty();
+            }
+            RuleVersion version = history.record(source, outcome.ruleSet().info().version(), "rules folder",
+                    "edited in place", RuleVersion.How.FOLDER_EDIT, null, clock.instant());
+            swap(outcome.ruleSet(), version, source);
+            return Optional.of(version);
+        }
+    }
+
+    private RuleVersion putInForce(RulePackSource source, String by, String comment, RuleVersion.How how,
+                                   Integer restoredFrom) {
+        PackValidator.Outcome outcome = validator.validate(source);
+        if (!outcome.valid()) {
+            throw new ActivationRefusedException("the pack does not validate: " + outcome.report().errors().size()
+                    + " error(s)", outcome.report());
+        }
+        RulePackSource before = folder.read();
+        folder.mirror(before, source);
+        RuleVersion version;
+        try {
+            version = history.record(source, outcome.ruleSet().info().version(), by, comment, how, restoredFrom,
+                    clock.instant());
+        } catch (RuntimeException e) {
+            folder.mirror(source, before);
+            throw e;
+        }
+        swap(outcome.ruleSet(), version, source);
+        return version;
+    }
+
+    private void swap(RuleSet ruleSet, RuleVersion version, RulePackSource source) {
+        String previous = state.version().digest();
+        state = new State(ruleSet, version, Status.OK, null);
+        active.activate(ruleSet);
+        try {
+            listener.inForce(source, version, previous);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Rule version %d is in force but its activation listener failed", version.number());
+        }
+        LOG.infof("Rule version %d (%s, %s) in force: %s by %s", version.number(), version.packVersion(),
+                version.digest().substring(0, 19), version.how(), version.by());
+    }
+
+    private static String describe(List<RulePackProblem> problems) {
+        return String.join("\n  ", problems.stream().map(RulePackProblem::toString).toList());
+    }
+}
