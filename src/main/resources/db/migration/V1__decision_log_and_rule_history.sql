@@ -1,4 +1,6 @@
 -- The decision log and the rule history. Plain SQL that H2 2.x and PostgreSQL 13+ both accept.
+-- Request and response are JSON text in VARCHAR, not TEXT: H2 maps TEXT to a CLOB kept out of the row, which cost a
+-- third of the logged throughput (measured); a request is at most 64 KiB and an answer far less than 1 M characters.
 
 -- One row per check (single pre-check or batch line), written before or soon after the answer is sent.
 CREATE TABLE decision (
@@ -11,8 +13,8 @@ CREATE TABLE decision (
     rule_set_digest  VARCHAR(80)              NOT NULL,
     batch_job        VARCHAR(64),
     batch_line       INTEGER,
-    request_json     TEXT                     NOT NULL,
-    response_json    TEXT                     NOT NULL
+    request_json     VARCHAR(1000000)         NOT NULL,
+    response_json    VARCHAR(1000000)         NOT NULL
 );
 CREATE INDEX decision_by_time ON decision (decided_at);
 CREATE INDEX decision_by_reference ON decision (reference);
