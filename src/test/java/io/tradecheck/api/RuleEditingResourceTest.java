@@ -32,9 +32,9 @@ class RuleEditingResourceTest {
     @Test
     void aValidEditBecomesActiveWithoutRestartAndTheNextCheckUsesIt() {
         String id = newDraft();
-        putFile(id, PackFixture.RECIPROCAL, PackFixture.reciprocalWithJapanRate(draftFile(id, PackFixture.RECIPROCAL), 27));
+        putJapanRate(id, 27);
         given().get(DRAFTS + "/" + id).then().statusCode(200)
-                .body("changes.modified", equalTo(java.util.List.of(PackFixture.RECIPROCAL)));
+                .body("changes.modified", equalTo(java.util.List.of(PackFixture.SCENARIO, PackFixture.RECIPROCAL)));
         given().post(DRAFTS + "/" + id + "/validation").then().statusCode(200)
                 .body("valid", equalTo(true)).body("errors.size()", equalTo(0)).body("scenarios.failed", equalTo(0));
 
@@ -88,7 +88,7 @@ class RuleEditingResourceTest {
         JsonPath before = given().get("/api/v1/rules").then().extract().jsonPath();
         int rateBefore = check().then().extract().path("additionalDutyRate");
         String id = newDraft();
-        putFile(id, PackFixture.RECIPROCAL, PackFixture.reciprocalWithJapanRate(draftFile(id, PackFixture.RECIPROCAL), 31));
+        putJapanRate(id, 31);
         given().contentType(ContentType.JSON).body(Payloads.read("editing/activate-by-field.json"))
                 .post(DRAFTS + "/" + id + "/activation").then().statusCode(200).body("by", equalTo("bob"));
         check().then().body("additionalDutyRate", equalTo(31));
@@ -168,8 +168,7 @@ class RuleEditingResourceTest {
         int rateBefore = check().then().extract().path("additionalDutyRate");
         String id = newDraft();
         int rateAfter = rateBefore + 2;
-        putFile(id, PackFixture.RECIPROCAL,
-                PackFixture.reciprocalWithJapanRate(draftFile(id, PackFixture.RECIPROCAL), rateAfter));
+        putJapanRate(id, rateAfter);
         given().contentType("text/csv").body(Payloads.read("editing/impact-orders.csv"))
                 .post(DRAFTS + "/" + id + "/impact")
                 .then().statusCode(200).contentType(ContentType.JSON)
@@ -213,6 +212,12 @@ class RuleEditingResourceTest {
     static String newDraft() {
         return given().contentType("application/zip").header("X-User", "ann").post(DRAFTS)
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** The specialist's edit: Japan's 9 April 2025 rate in the table, and the scenario that pins it. */
+    static void putJapanRate(String id, int rate) {
+        putFile(id, PackFixture.RECIPROCAL, PackFixture.reciprocalWithJapanRate(draftFile(id, PackFixture.RECIPROCAL), rate));
+        putFile(id, PackFixture.SCENARIO, PackFixture.scenarioWithJapanRate(draftFile(id, PackFixture.SCENARIO), rate));
     }
 
     static byte[] draftFile(String id, String path) {
