@@ -68,6 +68,8 @@ public final class MeasureRuleWriter {
                 + (destination != null ? " to " + destination : "");
         drl.append("rule \"").append(name.replace("\"", "'")).append("\"\n")
                 .append("    salience ").append(TABLE_SALIENCE).append('\n')
+                // MVEL consequences are not compiled to Java classes one per rule: with the full pack (534 rules) this
+                // cut the run-time compile by about a third to a half in our A/B runs, at no measurable cost per check.
                 .append("    dialect \"mvel\"\n")
                 .append("when\n")
                 .append("    // in force ").append(row.from()).append(" .. ").append(row.to() == null ? "open" : row.to())

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * Checks the date windows of the rows of one measure across the whole pack. Rows with the same measure id and the
- * same scope (kind, origin, export country, destination, HS prefix, ECCN, claim) describe the same measure over time:
+ * same scope (family, kind, origin, export country, destination, HS prefix, ECCN, claim) describe the same measure over time:
  * <ul>
  *   <li>two such windows that overlap are an error: on the shared days the measure would apply twice, or at two
  *   rates, and which one wins would depend on the order of the rows;</li>
@@ -110,11 +110,14 @@ public final class TableWindowCheck {
         }
     }
 
-    /** What makes two rows the same measure in the same place: everything but dates, rate and texts. */
-    private record Scope(String measureId, Object kind, Object origin, Object exportCountry, Object destination,
+    /**
+     * What makes two rows the same measure in the same place: everything but dates, rate and texts. The family is
+     * part of it: one exemption (e.g. metal content of at most 15%) may lift several families, one row each.
+     */
+    private record Scope(String measureId, String family, Object kind, Object origin, Object exportCountry, Object destination,
                          String hsPrefix, String eccn, String claim) {
         static Scope of(MeasureRow r) {
-            return new Scope(r.measureId(), r.kind(), key(r.origin()), key(r.exportCountry()), key(r.destination()),
+            return new Scope(r.measureId(), r.family(), r.kind(), key(r.origin()), key(r.exportCountry()), key(r.destination()),
                     r.hsPrefix(), r.eccn(), r.claim());
         }
 
@@ -131,6 +134,7 @@ public final class TableWindowCheck {
         public String toString() {
             List<String> parts = new ArrayList<>();
             parts.add(String.valueOf(kind));
+            parts.add("family " + family);
             if (!"*".equals(origin)) parts.add("origin " + origin);
             if (!"*".equals(exportCountry)) parts.add("exportCountry " + exportCountry);
             if (!"*".equals(destination)) parts.add("destination " + destination);

@@ -33,9 +33,9 @@ class RuleEditingResourceTest {
     @Test
     void aValidEditBecomesActiveWithoutRestartAndTheNextCheckUsesIt() {
         String id = newDraft();
-        putFile(id, PackFixture.RECIPROCAL, PackFixture.reciprocalWithJapanRate(draftFile(id, PackFixture.RECIPROCAL), 27));
+        putJapanRate(id, 27);
         asEditor().get(DRAFTS + "/" + id).then().statusCode(200)
-                .body("changes.modified", equalTo(java.util.List.of(PackFixture.RECIPROCAL)));
+                .body("changes.modified", equalTo(java.util.List.of(PackFixture.SCENARIO, PackFixture.RECIPROCAL)));
         asEditor().post(DRAFTS + "/" + id + "/validation").then().statusCode(200)
                 .body("valid", equalTo(true)).body("errors.size()", equalTo(0)).body("scenarios.failed", equalTo(0));
 
@@ -89,7 +89,7 @@ class RuleEditingResourceTest {
         JsonPath before = asEditor().get("/api/v1/rules").then().extract().jsonPath();
         int rateBefore = check().then().extract().path("additionalDutyRate");
         String id = newDraft();
-        putFile(id, PackFixture.RECIPROCAL, PackFixture.reciprocalWithJapanRate(draftFile(id, PackFixture.RECIPROCAL), 31));
+        putJapanRate(id, 31);
         asEditor().contentType(ContentType.JSON).body(Payloads.read("editing/activate-by-field.json"))
                 .post(DRAFTS + "/" + id + "/activation").then().statusCode(200).body("by", equalTo("test-editor"));
         check().then().body("additionalDutyRate", equalTo(31));
@@ -169,8 +169,7 @@ class RuleEditingResourceTest {
         int rateBefore = check().then().extract().path("additionalDutyRate");
         String id = newDraft();
         int rateAfter = rateBefore + 2;
-        putFile(id, PackFixture.RECIPROCAL,
-                PackFixture.reciprocalWithJapanRate(draftFile(id, PackFixture.RECIPROCAL), rateAfter));
+        putJapanRate(id, rateAfter);
         asEditor().contentType("text/csv").body(Payloads.read("editing/impact-orders.csv"))
                 .post(DRAFTS + "/" + id + "/impact")
                 .then().statusCode(200).contentType(ContentType.JSON)
@@ -214,6 +213,12 @@ class RuleEditingResourceTest {
     static String newDraft() {
         return asEditor().contentType("application/zip").header("X-User", "ann").post(DRAFTS)
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** The specialist's edit: Japan's 9 April 2025 rate in the table, and the scenario that pins it. */
+    static void putJapanRate(String id, int rate) {
+        putFile(id, PackFixture.RECIPROCAL, PackFixture.reciprocalWithJapanRate(draftFile(id, PackFixture.RECIPROCAL), rate));
+        putFile(id, PackFixture.SCENARIO, PackFixture.scenarioWithJapanRate(draftFile(id, PackFixture.SCENARIO), rate));
     }
 
     static byte[] draftFile(String id, String path) {

@@ -98,8 +98,7 @@ class SwapUnderHttpLoadTest {
 
     private static int activateJapanRate(int rate, Map<String, BigDecimal> rateByDigest) {
         String id = RuleEditingResourceTest.newDraft();
-        RuleEditingResourceTest.putFile(id, PackFixture.RECIPROCAL,
-                PackFixture.reciprocalWithJapanRate(RuleEditingResourceTest.draftFile(id, PackFixture.RECIPROCAL), rate));
+        RuleEditingResourceTest.putJapanRate(id, rate);
         var version = asEditor().contentType(ContentType.JSON).body("{}")
                 .post(RuleEditingResourceTest.DRAFTS + "/" + id + "/activation").then().statusCode(200).extract().jsonPath();
         rateByDigest.put(version.getString("digest"), BigDecimal.valueOf(rate));

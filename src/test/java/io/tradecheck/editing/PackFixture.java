@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,11 @@ import java.util.stream.Stream;
 public final class PackFixture {
     public static final Path BUNDLED = Path.of("rules");
     public static final String RECIPROCAL = "us-import/reciprocal.csv";
+    /** The scenario that pins Japan's 9 April 2025 rate: a specialist who changes the rate updates it too. */
+    public static final String SCENARIO = "scenarios/reciprocal-baseline-and-april-rates.yaml";
+    private static final Pattern JP_SCENARIO = Pattern.compile(
+            "(Goods of Japan entered on 9 April 2025 owe the Annex I rate of )\\d+(% in lieu.*?additionalDutyRate: )\\d+(.*?US-RECIPROCAL-JP-APRIL, kind: TARIFF, rate: )\\d+",
+            Pattern.DOTALL);
     private static final String JP_ROW = ",%s,9903.01.53,2025-04-09,2025-04-09,";
 
     private PackFixture() {
@@ -54,8 +61,19 @@ public final class PackFixture {
         return edited.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The scenario file with the expectations for Japan's 9 April 2025 rate set to {@code rate}. */
+    public static byte[] scenarioWithJapanRate(byte[] scenario, int rate) {
+        String text = new String(scenario, StandardCharsets.UTF_8);
+        Matcher m = JP_SCENARIO.matcher(text);
+        assertTrue(m.find(), "the bundled pack no longer has the JP scenario this test edits");
+        String edited = m.replaceFirst("$1" + rate + "$2" + rate + "$3" + rate);
+        return edited.getBytes(StandardCharsets.UTF_8);
+    }
+
     public static void setJapanRate(Path rulesDir, int rate) {
         try {
+            Path scenario = rulesDir.resolve(SCENARIO);
+            Files.write(scenario, scenarioWithJapanRate(Files.readAllBytes(scenario), rate));
             Path table = rulesDir.resolve(RECIPROCAL);
             Files.write(table, reciprocalWithJapanRate(Files.readAllBytes(table), rate));
         } catch (IOException e) {
@@ -68,7 +86,8 @@ public final class PackFixture {
         Map<String, RuleFile> files = new LinkedHashMap<>();
         for (RuleFile f : source.files()) {
             files.put(f.path(), f.path().equals(RECIPROCAL)
-                    ? RulePackSource.file(f.path(), reciprocalWithJapanRate(f.content(), rate)) : f);
+                    ? RulePackSource.file(f.path(), reciprocalWithJapanRate(f.content(), rate))
+                    : f.path().equals(SCENARIO) ? RulePackSource.file(f.path(), scenarioWithJapanRate(f.content(), rate)) : f);
         }
         return files;
     }

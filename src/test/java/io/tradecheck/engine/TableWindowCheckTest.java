@@ -27,9 +27,9 @@ class TableWindowCheckTest {
     @Test
     void overlappingWindowsOfTheSameMeasureAndScopeAreAnErrorAtTheLaterRow() {
         List<MeasureRow> rows = read("""
-                X-1,FAM,TARIFF,CN,,US,,,,10,,2025-01-01,2025-03-31,,t,lb,src,
-                X-1,FAM,TARIFF,CN,,US,,,,20,,2025-03-15,2025-06-30,,t,lb,src,
-                X-1,FAM,TARIFF,DE,,US,,,,20,,2025-03-15,2025-06-30,,t,lb,src,
+                X-1,FAM,TARIFF,CN,,US,,,,10,,2025-01-01,2025-03-31,,t,lb,https://example.org,
+                X-1,FAM,TARIFF,CN,,US,,,,20,,2025-03-15,2025-06-30,,t,lb,https://example.org,
+                X-1,FAM,TARIFF,DE,,US,,,,20,,2025-03-15,2025-06-30,,t,lb,https://example.org,
                 """);
         TableWindowCheck.Result result = TableWindowCheck.check(rows, GapAcknowledgements.NONE);
         assertEquals(1, result.overlaps().size(), result.toString());
@@ -43,8 +43,8 @@ class TableWindowCheckTest {
     @Test
     void anOpenEndedWindowOverlapsEverythingAfterIt() {
         List<MeasureRow> rows = read("""
-                X-1,FAM,TARIFF,CN,,US,,,,10,,2025-01-01,,,t,lb,src,
-                X-1,FAM,TARIFF,CN,,US,,,,20,,2026-01-01,,,t,lb,src,
+                X-1,FAM,TARIFF,CN,,US,,,,10,,2025-01-01,,,t,lb,https://example.org,
+                X-1,FAM,TARIFF,CN,,US,,,,20,,2026-01-01,,,t,lb,https://example.org,
                 """);
         assertEquals(1, TableWindowCheck.check(rows, GapAcknowledgements.NONE).overlaps().size());
     }
@@ -52,9 +52,9 @@ class TableWindowCheckTest {
     @Test
     void aWindowInsideALongerEarlierOneIsAnOverlapEvenAfterAShortOne() {
         List<MeasureRow> rows = read("""
-                X-1,FAM,TARIFF,CN,,US,,,,10,,2025-01-01,2025-12-31,,t,lb,src,
-                X-1,FAM,TARIFF,CN,,US,,,,20,,2025-02-01,2025-02-28,,t,lb,src,
-                X-1,FAM,TARIFF,CN,,US,,,,30,,2025-06-01,2025-06-30,,t,lb,src,
+                X-1,FAM,TARIFF,CN,,US,,,,10,,2025-01-01,2025-12-31,,t,lb,https://example.org,
+                X-1,FAM,TARIFF,CN,,US,,,,20,,2025-02-01,2025-02-28,,t,lb,https://example.org,
+                X-1,FAM,TARIFF,CN,,US,,,,30,,2025-06-01,2025-06-30,,t,lb,https://example.org,
                 """);
         assertEquals(List.of(3, 4), TableWindowCheck.check(rows, GapAcknowledgements.NONE).overlaps().stream()
                 .map(RulePackProblem::line).toList());
@@ -63,9 +63,9 @@ class TableWindowCheckTest {
     @Test
     void aGapIsAWarningUnlessAcknowledged() {
         String table = """
-                X-1,FAM,TARIFF,CN HK,,US,,,,10,,2025-01-01,2025-03-31,,t,lb,src,
-                X-1,FAM,TARIFF,HK CN,,US,,,,20,,2025-04-10,2025-06-30,,t,lb,src,
-                X-1,FAM,TARIFF,CN HK,,US,,,,20,,2025-07-01,,,t,lb,src,
+                X-1,FAM,TARIFF,CN HK,,US,,,,10,,2025-01-01,2025-03-31,,t,lb,https://example.org,
+                X-1,FAM,TARIFF,HK CN,,US,,,,20,,2025-04-10,2025-06-30,,t,lb,https://example.org,
+                X-1,FAM,TARIFF,CN HK,,US,,,,20,,2025-07-01,,,t,lb,https://example.org,
                 """;
         List<MeasureRow> rows = read(table);
         TableWindowCheck.Result result = TableWindowCheck.check(rows, GapAcknowledgements.NONE);
@@ -86,15 +86,15 @@ class TableWindowCheckTest {
     void aGapFilledByAnotherMeasureOfTheSameFamilyAndPlaceIsMeant() {
         // A ban suspended by a notice for a year, then back: the ban's gap is the suspension.
         List<MeasureRow> rows = read("""
-                BAN,ANN46,PROHIBITION,,CN,US,811292,,,,,2024-12-03,2025-11-08,,t,lb,src,
-                BAN-SUSPENDED,ANN46,NOTICE,,CN,US,811292,,,,,2025-11-09,2026-11-27,,t,lb,src,
-                BAN,ANN46,PROHIBITION,,CN,US,811292,,,,,2026-11-28,,,t,lb,src,
+                BAN,ANN46,PROHIBITION,,CN,US,811292,,,,,2024-12-03,2025-11-08,,t,lb,https://example.org,
+                BAN-SUSPENDED,ANN46,NOTICE,,CN,US,811292,,,,,2025-11-09,2026-11-27,,t,lb,https://example.org,
+                BAN,ANN46,PROHIBITION,,CN,US,811292,,,,,2026-11-28,,,t,lb,https://example.org,
                 """);
         assertEquals(List.of(), TableWindowCheck.check(rows, GapAcknowledgements.NONE).gaps());
         List<MeasureRow> elsewhere = read("""
-                BAN,ANN46,PROHIBITION,,CN,US,811292,,,,,2024-12-03,2025-11-08,,t,lb,src,
-                BAN-SUSPENDED,ANN46,NOTICE,,CN,US,282560,,,,,2025-11-09,2026-11-27,,t,lb,src,
-                BAN,ANN46,PROHIBITION,,CN,US,811292,,,,,2026-11-28,,,t,lb,src,
+                BAN,ANN46,PROHIBITION,,CN,US,811292,,,,,2024-12-03,2025-11-08,,t,lb,https://example.org,
+                BAN-SUSPENDED,ANN46,NOTICE,,CN,US,282560,,,,,2025-11-09,2026-11-27,,t,lb,https://example.org,
+                BAN,ANN46,PROHIBITION,,CN,US,811292,,,,,2026-11-28,,,t,lb,https://example.org,
                 """);
         assertEquals(1, TableWindowCheck.check(elsewhere, GapAcknowledgements.NONE).gaps().size());
     }
