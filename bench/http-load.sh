@@ -8,16 +8,21 @@ cd "$(dirname "$0")/.."
 SECS=${1:-15}
 PORT=${PORT:-18080}
 URL=http://127.0.0.1:$PORT
+# Checks need the checker role: the test users file and its API key (the service's own data folder stays untouched).
+export API_KEY=${API_KEY:-tc_test-checker-key}
+DATA=$(mktemp -d)
 for tool in wrk hey; do
   command -v $tool >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -q $tool >/dev/null; }
 done
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: ./mvnw -B -ntp package -DskipTests" >&2; exit 1; }
 
 start=$(date +%s%N)
-java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
+java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dtradecheck.data.dir=$DATA \
+     -Dtradecheck.security.users-file=src/test/resources/security/users.properties \
+     -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' -d @bench/check-body.json $URL/api/v1/checks; do
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$DATA"' EXIT
+until curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' -H "X-API-Key: $API_KEY" -d @bench/check-body.json $URL/api/v1/checks; do
   kill -0 $pid 2>/dev/null || { echo "service died:"; tail -20 target/bench-service.log; exit 1; }
   sleep 0.05
 done
@@ -42,5 +47,5 @@ echo; echo "checks/s ${peak} vs limit ${limit} req/s: $(( 100 * peak / limit ))%
 half=$(( peak / 2 ))
 workers=8
 echo; echo "== POST /api/v1/checks at half of peak (${half} req/s, hey, ${workers} workers)"
-hey -z ${SECS}s -c $workers -q $(( half / workers )) -m POST -T application/json -D bench/check-body.json \
+hey -z ${SECS}s -c $workers -q $(( half / workers )) -m POST -T application/json -H "X-API-Key: $API_KEY" -D bench/check-body.json \
     $URL/api/v1/checks | grep -E "Requests/sec|Average|50%|90%|99%|\[200\]|Error" || true
