@@ -63,17 +63,17 @@ class BodySizeLimitsTest {
 
     @Test
     void aDeclaredBodyOverTheServerWideLimitIsRefusedOnAnyRouteWithoutReadingIt() throws Exception {
-        // A raw request: it declares 50 MiB and sends none of it; the answer must come at once.
+        // A raw request: it declares 600 MiB (over the 512 MiB limit) and sends none of it; the answer must come at once.
         try (Socket socket = new Socket(checks.getHost(), checks.getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("POST /api/v1/anything HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + (50L * 1024 * 1024) + "\r\n\r\n{")
+                    + "Content-Type: application/json\r\nContent-Length: " + (600L * 1024 * 1024) + "\r\n\r\n{")
                     .getBytes(StandardCharsets.US_ASCII));
             // The server closes the connection after answering, so reading to the end returns.
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(response.startsWith("HTTP/1.1 413"), response);
             assertTrue(response.toLowerCase().contains("content-type: application/problem+json"), response);
-            assertTrue(response.contains("20971520 bytes"), response);
+            assertTrue(response.contains("536870912 bytes"), response);
         }
     }
 

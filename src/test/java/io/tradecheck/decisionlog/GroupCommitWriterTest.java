@@ -1,0 +1,122 @@
+package io.tradecheck.decisionlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The writer on its own, on an in-memory H2 with the real migration: grouping, draining, failing loudly. */
+class GroupCommitWriterTest {
+    private JdbcDataSource dataSource;
+    private DecisionStore store;
+
+    @BeforeEach
+    void schema() throws Exception {
+        dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        String sql = Files.readString(Path.of("src/main/resources/db/migration/V1__decision_log_and_rule_history.sql"));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+        }
+        store = new DecisionStore(dataSource);
+    }
+
+    static LoggedDecision row(int i) {
+        return new LoggedDecision(UUID.randomUUID().toString(), Instant.now(), "test", "REF-" + i, "CLEAR", "v1",
+                "sha256:x", null, null, "{}", "{}");
+    }
+
+    private long count() throws SQLException {
+        return store.count(new DecisionQuery(null, null, null, null, null, null, 1, 0));
+    }
+
+    @Test
+    void concurrentDecisionsShareCommitsAndAllArrive() throws Exception {
+        GroupCommitWriter writer = new GroupCommitWriter(store, 10_000, 500);
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            futures.add(writer.submit(row(i), Duration.ofSeconds(5)));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        assertEquals(2000, count());
+        assertTrue(writer.groups() < 2000, "no grouping: " + writer.groups() + " commits");
+        writer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aCleanStopWritesEverythingStillQueued() throws Exception {
+        GroupCommitWriter writer = new GroupCommitWriter(store, 10_000, 50);
+        for (int i = 0; i < 3000; i++) {
+            writer.submit(row(i), Duration.ofSeconds(5)); // async: nobody waits
+        }
+        writer.close(Duration.ofSeconds(30));
+        assertEquals(3000, count());
+        assertEquals(0, writer.queued());
+        assertThrows(DecisionLogUnavailableException.class, () -> writer.submit(row(0), Duration.ofMillis(10)));
+    }
+
+    @Test
+    void aDecisionThatCannotBeWrittenFailsItsFutureAfterRetries() throws Exception {
+        GroupCommitWriter writer = new GroupCommitWriter(store, 100, 10);
+        LoggedDecision first = row(1);
+        writer.submit(first, Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
+        // The same id again: the primary key refuses it, every retry too.
+        CompletableFuture<Void> duplicate = writer.submit(first, Duration.ofSeconds(1));
+        Exception e = assertThrows(Exception.class, () -> duplicate.get(20, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof SQLException, e.toString());
+        assertEquals(1, writer.lost());
+        writer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void durableModeReturnsOnlyAfterTheCommitAndAsyncAtOnce() throws Exception {
+        GroupCommitWriter writer = new GroupCommitWriter(store, 100, 10);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+        var rules = io.tradecheck.engine.RulePackSource.fromDirectory(Path.of("rules"));
+        var ruleSet = new io.tradecheck.engine.RulePackCompiler().compile(rules);
+        var checker = new io.tradecheck.engine.ShipmentChecker(new io.tradecheck.engine.ActiveRuleSet(ruleSet),
+                java.time.ZoneId.of("America/New_York"));
+        var request = json.readValue(Files.readString(Path.of("src/test/resources/checks/china-geneva-2025-06-01.json")),
+                io.tradecheck.model.CheckRequest.class);
+        var decision = checker.evaluate(request, ruleSet, java.time.LocalDate.parse("2025-06-01"));
+
+        DecisionLog durable = new DecisionLog(DecisionLogMode.DURABLE, writer, json, () -> "anna", java.time.Clock.systemUTC(),
+                Duration.ofSeconds(10));
+        String id = durable.record(request, decision, ruleSet).decisionId();
+        assertEquals("anna", store.find(id).orElseThrow().caller(), "durable: in the log when record() returns");
+
+        DecisionLog off = new DecisionLog(DecisionLogMode.OFF, writer, json, () -> "anna", java.time.Clock.systemUTC(),
+                Duration.ofSeconds(10));
+        assertEquals(null, off.record(request, decision, ruleSet).decisionId());
+
+        DecisionLog async = new DecisionLog(DecisionLogMode.ASYNC, writer, json, () -> "anna", java.time.Clock.systemUTC(),
+                Duration.ofSeconds(10));
+        String batchLine = DecisionContext.forBatchLine("bob", "job-1", 7, () -> async.record(request, decision, ruleSet))
+                .decisionId();
+        writer.close(Duration.ofSeconds(10));
+        LoggedDecision logged = store.find(batchLine).orElseThrow();
+        assertEquals("bob", logged.caller());
+        assertEquals("job-1", logged.batchJob());
+        assertEquals(7, logged.batchLine());
+        assertEquals(2, count());
+    }
+}
