@@ -7,6 +7,9 @@ import io.tradecheck.batch.JobState;
 import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.ResultFormat;
 import io.tradecheck.batch.UploadSpool;
+import io.tradecheck.security.CurrentCaller;
+import io.tradecheck.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -29,12 +32,15 @@ import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+@RolesAllowed(Roles.CHECKER)
 @Path("/api/v1/batch-jobs")
 public class BatchJobResource {
     @Inject
     BatchJobs jobs;
     @Inject
     UploadSpool uploads;
+    @Inject
+    CurrentCaller caller;
 
     @POST
     @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
@@ -43,7 +49,7 @@ public class BatchJobResource {
             description = "Queues the file and answers 202 with the job; follow Location for its progress.")
     public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @QueryParam("sheet") String sheet, @Context UriInfo uri) throws IOException {
-        BatchJob job = jobs.submit(uploads.spool(body), OrderFormat.ofMediaType(contentType), sheet);
+        BatchJob job = jobs.submit(uploads.spool(body), OrderFormat.ofMediaType(contentType), sheet, caller.get());
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
     }
 

@@ -1,5 +1,6 @@
 package io.tradecheck.api;
 
+import io.tradecheck.batch.BatchOrigin;
 import io.tradecheck.batch.BatchSummary;
 import io.tradecheck.batch.BatchValidator;
 import io.tradecheck.batch.OrderFiles;
@@ -8,6 +9,9 @@ import io.tradecheck.batch.OrderReader;
 import io.tradecheck.batch.ResultFormat;
 import io.tradecheck.batch.ResultWriter;
 import io.tradecheck.batch.UploadSpool;
+import io.tradecheck.security.CurrentCaller;
+import io.tradecheck.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -23,14 +27,21 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+@RolesAllowed(Roles.CHECKER)
 @Path("/api/v1/batches")
 public class BatchResource {
+    /** The id under which the decision log keeps this file's lines ({@code GET /api/v1/decisions?batchJob=}). */
+    static final String BATCH_HEADER = "X-Batch-Id";
+
     @Inject
     BatchValidator validator;
     @Inject
     UploadSpool uploads;
+    @Inject
+    CurrentCaller caller;
 
     @POST
     @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
@@ -50,21 +61,23 @@ public class BatchResource {
             throw e;
         }
         ResultFormat format = BatchMediaTypes.preferred(headers.getAcceptableMediaTypes());
+        // The lines' decisions are logged under this id, named in the answer's header.
+        BatchOrigin origin = new BatchOrigin(caller.get(), "sync-" + UUID.randomUUID());
         if (format == null) {
             try (reader) {
-                BatchSummary summary = validator.validate(reader, ResultWriter.discarding());
-                return Response.ok(summary, MediaType.APPLICATION_JSON).build();
+                BatchSummary summary = validator.validate(reader, ResultWriter.discarding(), done -> { }, origin);
+                return Response.ok(summary, MediaType.APPLICATION_JSON).header(BATCH_HEADER, origin.job()).build();
             } finally {
                 Files.deleteIfExists(file);
             }
         }
         StreamingOutput results = out -> {
             try (reader; ResultWriter writer = ResultWriter.of(format, out)) {
-                validator.validate(reader, writer);
+                validator.validate(reader, writer, done -> { }, origin);
             } finally {
                 Files.deleteIfExists(file);
             }
         };
-        return Response.ok(results, format.mediaType()).build();
+        return Response.ok(results, format.mediaType()).header(BATCH_HEADER, origin.job()).build();
     }
 }

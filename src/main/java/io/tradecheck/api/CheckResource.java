@@ -3,6 +3,8 @@ package io.tradecheck.api;
 import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
+import io.tradecheck.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@RolesAllowed(Roles.CHECKER)
 @Path("/api/v1/checks")
 public class CheckResource {
     @Inject

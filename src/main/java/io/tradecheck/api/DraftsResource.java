@@ -18,6 +18,9 @@ import io.tradecheck.editing.VersionHistory;
 import io.tradecheck.engine.RuleFile;
 import io.tradecheck.engine.RulePackException;
 import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.security.CurrentCaller;
+import io.tradecheck.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -49,9 +52,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * Drafts: a copy of the rule pack to edit, validate, try against orders and activate. Thin: the work is done by
  * {@link DraftStore}, {@link PackValidator} and {@link RuleActivation}.
  */
+@RolesAllowed(Roles.RULE_EDITOR)
 @Path("/api/v1/rules/drafts")
 @Produces(MediaType.APPLICATION_JSON)
 public class DraftsResource {
+    /** Who acts: the authenticated caller (the X-User header and a body's "by" are ignored since authentication). */
+    @Inject
+    CurrentCaller caller;
     @Inject
     DraftStore drafts;
     @Inject
@@ -92,7 +99,7 @@ public class DraftsResource {
         if (!empty) {
             files.putAll(PackArchive.read(in, drafts.limits()));
         }
-        Draft draft = drafts.create(files, state.version(), ActivationRequest.who(user, new ActivationRequest(by, null)),
+        Draft draft = drafts.create(files, state.version(), ActivationRequest.who(caller.get(), new ActivationRequest(by, null)),
                 comment);
         return Response.created(URI.create("/api/v1/rules/drafts/" + draft.id())).entity(view(draft)).build();
     }
@@ -223,7 +230,7 @@ public class DraftsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RuleVersion activate(@PathParam("id") String id, @QueryParam("force") boolean force,
                                 @HeaderParam("X-User") String user, @Valid ActivationRequest request) {
-        RuleVersion version = activation.activate(draft(id), ActivationRequest.who(user, request),
+        RuleVersion version = activation.activate(draft(id), ActivationRequest.who(caller.get(), request),
                 ActivationRequest.comment(request), force);
         drafts.delete(id);
         return version;

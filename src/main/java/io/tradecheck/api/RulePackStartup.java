@@ -14,6 +14,7 @@ import io.tradecheck.editing.RulesFolderWatch;
 import io.tradecheck.editing.VersionHistory;
 import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.RulePackCompiler;
+import io.tradecheck.decisionlog.DecisionLog;
 import io.tradecheck.engine.ShipmentChecker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -62,11 +63,15 @@ public class RulePackStartup {
     @Produces
     @Singleton
     @Startup
-    RuleActivation ruleActivation(PackValidator validator,
+    RuleActivation ruleActivation(PackValidator validator, RuleHistoryRecorder ruleHistory,
                                   @ConfigProperty(name = "tradecheck.data.dir", defaultValue = "data") Path dataDir,
                                   @ConfigProperty(name = "tradecheck.history.keep", defaultValue = "50") int keep) {
         RuleActivation activation = RuleActivation.start(new RulesFolder(rulesDir), VersionHistory.open(dataDir, keep),
                 validator, Clock.systemUTC());
+        // The decision log's rule history keeps the files of every rule set that went into force, for ever (the
+        // version history keeps the last few), so that any logged decision can be replayed on its own rules.
+        ruleHistory.startedWith(activation);
+        activation.onActivation(ruleHistory);
         var info = activation.active().current().info();
         LOG.infof("Rule pack %s (%s) in force as version %d, from %s in %d ms: %d table rows, %d rules, content %s..%s",
                 info.version(), info.digest().substring(0, 19), activation.state().version().number(),
@@ -83,9 +88,9 @@ public class RulePackStartup {
 
     @Produces
     @Singleton
-    ShipmentChecker shipmentChecker(ActiveRuleSet rules,
+    ShipmentChecker shipmentChecker(ActiveRuleSet rules, DecisionLog log,
                                     @ConfigProperty(name = "tradecheck.customs-zone", defaultValue = "America/New_York") ZoneId zone) {
-        return new ShipmentChecker(rules, zone);
+        return new ShipmentChecker(rules, zone, log);
     }
 
     @Produces

@@ -4,6 +4,9 @@ import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.PackArchive;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RuleVersion;
+import io.tradecheck.security.CurrentCaller;
+import io.tradecheck.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -23,15 +26,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The rule set in force, the version history, and rollback. Drafts live under {@link DraftsResource}. */
+@RolesAllowed({Roles.RULE_EDITOR, Roles.AUDITOR})
 @Path("/api/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
+    /** Who acts: the authenticated caller (the X-User header and a body's "by" are ignored since authentication). */
+    @Inject
+    CurrentCaller caller;
     @Inject
     RuleActivation activation;
     @Inject
     RulePackStartup startup;
 
     @GET
+    @RolesAllowed({Roles.CHECKER, Roles.RULE_EDITOR, Roles.AUDITOR})
     @Operation(summary = "The rule set in force",
             description = "Version, digest, load time, files with their digests, counts and the date range the content "
                     + "covers; its entry in the version history; status OK, or ERROR with lastError when the last edit "
@@ -73,6 +81,7 @@ public class RulesResource {
     }
 
     @POST
+    @RolesAllowed(Roles.RULE_EDITOR)
     @Path("versions/{number}/rollback")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Roll back: put the files of an earlier version in force again",
@@ -87,7 +96,7 @@ public class RulesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RuleVersion rollback(@PathParam("number") int number, @HeaderParam("X-User") String user,
                                 @Valid ActivationRequest request) {
-        return activation.rollback(number, ActivationRequest.who(user, request), ActivationRequest.comment(request));
+        return activation.rollback(number, ActivationRequest.who(caller.get(), request), ActivationRequest.comment(request));
     }
 
     private io.tradecheck.editing.VersionHistory.Stored stored(int number) {

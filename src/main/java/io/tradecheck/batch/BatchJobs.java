@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  */
 public final class BatchJobs implements AutoCloseable {
     static final String LOST_MESSAGE = "Lost on restart: the service stopped (restart or crash) before this job "
-            + "finished; its partial results were discarded. Submit the file again.";
+            + "finished; its partial results were discarded. The lines decided before the stop are in the decision log "
+            + "(GET /api/v1/decisions?batchJob=<this job's id>). Submit the file again.";
     private static final Logger LOG = Logger.getLogger(BatchJobs.class);
     private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -90,6 +91,11 @@ public final class BatchJobs implements AutoCloseable {
      * @throws OrderFileException when the file cannot be an order file (the upload is deleted)
      */
     public BatchJob submit(Path upload, OrderFormat declared, String sheet) throws IOException {
+        return submit(upload, declared, sheet, "system");
+    }
+
+    /** @param caller who submitted the file: the decision log names them on every line's decision */
+    public BatchJob submit(Path upload, OrderFormat declared, String sheet, String caller) throws IOException {
         OrderFormat format;
         try (OrderReader reader = OrderFiles.open(upload, declared, sheet)) {
             format = reader instanceof XlsxOrderReader ? OrderFormat.XLSX
@@ -107,7 +113,7 @@ public final class BatchJobs implements AutoCloseable {
                 clock.instant(), null, null, null);
         save(job);
         active.put(id, job);
-        runner.submit(() -> run(job, input));
+        runner.submit(() -> run(job, input, new BatchOrigin(caller, id)));
         return job;
     }
 
@@ -176,7 +182,7 @@ public final class BatchJobs implements AutoCloseable {
         return true;
     }
 
-    private void run(BatchJob queued, Path input) {
+    private void run(BatchJob queued, Path input, BatchOrigin origin) {
         String id = queued.id();
         BatchJob job = queued.withState(JobState.RUNNING, clock.instant(), null);
         active.put(id, job);
@@ -192,7 +198,7 @@ public final class BatchJobs implements AutoCloseable {
                     lastSave[0] = System.nanoTime();
                     save(now);
                 }
-            });
+            }, origin);
             writer.close();
             JSON.writeValue(input.resolveSibling("summary.json").toFile(), summary);
             finish(id, j -> j.done(summary.lines()).withState(JobState.DONE, clock.instant(), null));

@@ -24,8 +24,14 @@ public final class BatchValidator {
     }
 
     public BatchSummary validate(OrderReader reader, ResultWriter writer, LongConsumer progress) throws IOException {
+        return validate(reader, writer, progress, null);
+    }
+
+    /** @param origin the caller and job id the decision log records for each line; null for none */
+    public BatchSummary validate(OrderReader reader, ResultWriter writer, LongConsumer progress, BatchOrigin origin)
+            throws IOException {
         RuleSet ruleSet = checker.rules().current();
-        LineChecker lines = new LineChecker(checker, validator, ruleSet);
+        LineChecker lines = new LineChecker(checker, validator, ruleSet, origin);
         return pipeline.run(reader, lines, writer, ruleSet.ref(), progress);
     }
 

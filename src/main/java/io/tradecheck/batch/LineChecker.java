@@ -1,8 +1,10 @@
 package io.tradecheck.batch;
 
+import io.tradecheck.decisionlog.DecisionContext;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.model.CheckRequest;
+import io.tradecheck.model.Decision;
 import io.tradecheck.model.RuleSetRef;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -24,11 +26,18 @@ public final class LineChecker implements Function<OrderLine, LineResult> {
     private final ShipmentChecker checker;
     private final Validator validator;
     private final RuleSet ruleSet;
+    private final BatchOrigin origin;
 
     public LineChecker(ShipmentChecker checker, Validator validator, RuleSet ruleSet) {
+        this(checker, validator, ruleSet, null);
+    }
+
+    /** @param origin names the caller and job in the decision log; null for none (the command line) */
+    public LineChecker(ShipmentChecker checker, Validator validator, RuleSet ruleSet, BatchOrigin origin) {
         this.checker = checker;
         this.validator = validator;
         this.ruleSet = ruleSet;
+        this.origin = origin;
     }
 
     public RuleSetRef ruleSet() {
@@ -51,7 +60,10 @@ public final class LineChecker implements Function<OrderLine, LineResult> {
             return LineResult.error(line.number(), request.reference(), errors);
         }
         try {
-            return LineResult.of(line.number(), checker.check(request, ruleSet));
+            Decision decision = origin == null ? checker.check(request, ruleSet)
+                    : DecisionContext.forBatchLine(origin.caller(), origin.job(), (int) line.number(),
+                            () -> checker.check(request, ruleSet));
+            return LineResult.of(line.number(), decision);
         } catch (RuntimeException e) {
             // A rule that throws on one shipment must not take the file down with it.
             LOG.errorf(e, "Line %d could not be checked", line.number());

@@ -28,6 +28,15 @@ public final class RuleActivation {
     public record LoadError(Instant at, String trigger, String digest, List<RulePackProblem> problems) {
     }
 
+    /**
+     * Told of every rule set put in force after start-up, with its files, right after the swap (the decision log keeps
+     * them as the rule history). A listener that fails is logged; the activation stands.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void inForce(RulePackSource source, RuleVersion version, String previousDigest);
+    }
+
     /** What is live, and whether the rules folder could be loaded last time it was tried. */
     public record State(RuleSet ruleSet, RuleVersion version, Status status, LoadError lastError) {
     }
@@ -39,6 +48,7 @@ public final class RuleActivation {
     private final ActiveRuleSet active;
     private final Object lock = new Object();
     private volatile State state;
+    private volatile Listener listener = (source, version, previous) -> { };
 
     private RuleActivation(RulesFolder folder, VersionHistory history, PackValidator validator, Clock clock,
                            State initial) {
@@ -81,6 +91,10 @@ public final class RuleActivation {
 
     public ActiveRuleSet active() {
         return active;
+    }
+
+    public void onActivation(Listener listener) {
+        this.listener = listener;
     }
 
     public State state() {
@@ -153,7 +167,7 @@ public final class RuleActivation {
             }
             RuleVersion version = history.record(source, outcome.ruleSet().info().version(), "rules folder",
                     "edited in place", RuleVersion.How.FOLDER_EDIT, null, clock.instant());
-            swap(outcome.ruleSet(), version);
+            swap(outcome.ruleSet(), version, source);
             return Optional.of(version);
         }
     }
@@ -175,13 +189,19 @@ public final class RuleActivation {
             folder.mirror(source, before);
             throw e;
         }
-        swap(outcome.ruleSet(), version);
+        swap(outcome.ruleSet(), version, source);
         return version;
     }
 
-    private void swap(RuleSet ruleSet, RuleVersion version) {
+    private void swap(RuleSet ruleSet, RuleVersion version, RulePackSource source) {
+        String previous = state.version().digest();
         state = new State(ruleSet, version, Status.OK, null);
         active.activate(ruleSet);
+        try {
+            listener.inForce(source, version, previous);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Rule version %d is in force but its activation listener failed", version.number());
+        }
         LOG.infof("Rule version %d (%s, %s) in force: %s by %s", version.number(), version.packVersion(),
                 version.digest().substring(0, 19), version.how(), version.by());
     }

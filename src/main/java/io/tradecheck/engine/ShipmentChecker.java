@@ -8,16 +8,23 @@ import java.time.ZoneId;
 
 /**
  * The one evaluation path that the API, the batch files and the command line all call: a validated request in, a
- * decision out, on the rule set in force when the check starts.
+ * decision out, on the rule set in force when the check starts. Every check goes through the {@link DecisionRecorder}
+ * (the decision log), so whichever caller made it, it is kept as evidence.
  */
 public final class ShipmentChecker {
     private final ActiveRuleSet rules;
     private final ZoneId customsZone;
+    private final DecisionRecorder recorder;
 
     /** @param customsZone the zone whose calendar date stands in for a missing entry date (US entries: New York) */
     public ShipmentChecker(ActiveRuleSet rules, ZoneId customsZone) {
+        this(rules, customsZone, DecisionRecorder.NONE);
+    }
+
+    public ShipmentChecker(ActiveRuleSet rules, ZoneId customsZone, DecisionRecorder recorder) {
         this.rules = rules;
         this.customsZone = customsZone;
+        this.recorder = recorder;
     }
 
     public Decision check(CheckRequest request) {
@@ -29,11 +36,22 @@ public final class ShipmentChecker {
      * so a whole order file is decided on one rule-set version even if the rules are swapped mid-file.
      */
     public Decision check(CheckRequest request, RuleSet ruleSet) {
-        LocalDate today = LocalDate.now(ruleSet.clock().withZone(customsZone));
-        return ruleSet.check(Shipment.of(request, today));
+        return recorder.record(request, evaluate(request, ruleSet, today(ruleSet)), ruleSet);
+    }
+
+    /**
+     * Evaluates without recording: a replay of a logged decision, on the date it was made ({@code asOf} stands in for
+     * a missing entry date, as "today" did then).
+     */
+    public Decision evaluate(CheckRequest request, RuleSet ruleSet, LocalDate asOf) {
+        return ruleSet.check(Shipment.of(request, asOf));
     }
 
     public ActiveRuleSet rules() {
         return rules;
+    }
+
+    private LocalDate today(RuleSet ruleSet) {
+        return LocalDate.now(ruleSet.clock().withZone(customsZone));
     }
 }

@@ -1,6 +1,6 @@
 package io.tradecheck.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tradecheck.security.TestUsers.asChecker;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -17,7 +17,7 @@ class BatchJobResourceTest {
 
     @Test
     void aJobRunsInTheBackgroundAndItsResultsAndSummaryDownloadWhenDone() throws InterruptedException {
-        Response submitted = given().contentType("text/csv").body(BatchResourceTest.ORDERS_CSV)
+        Response submitted = asChecker().contentType("text/csv").body(BatchResourceTest.ORDERS_CSV)
                 .when().post("/api/v1/batch-jobs")
                 .then().statusCode(202).header("Location", notNullValue())
                 .body("linesTotal", equalTo(11)).extract().response();
@@ -25,29 +25,29 @@ class BatchJobResourceTest {
         String state = "QUEUED";
         for (int i = 0; i < 100 && !state.equals("DONE"); i++) {
             Thread.sleep(100);
-            state = given().when().get(submitted.header("Location")).then().statusCode(200).extract().path("state");
+            state = asChecker().when().get(submitted.header("Location")).then().statusCode(200).extract().path("state");
         }
         assertEquals("DONE", state);
-        given().when().get("/api/v1/batch-jobs/" + id)
+        asChecker().when().get("/api/v1/batch-jobs/" + id)
                 .then().body("linesDone", equalTo(11)).body("linesTotal", equalTo(11)).body("finishedAt", notNullValue());
 
-        List<String> csv = given().accept("text/csv").when().get("/api/v1/batch-jobs/" + id + "/results")
+        List<String> csv = asChecker().accept("text/csv").when().get("/api/v1/batch-jobs/" + id + "/results")
                 .then().statusCode(200).extract().asString().lines().toList();
         assertEquals(12, csv.size());
         assertEquals("2,PO-1001,DUTIABLE,152.5,15250.00,USD,\"9903.01.63 9903.01.24 9903.88.15\",,\"Reciprocal tariff on China (125%); "
                 + "IEEPA fentanyl tariff on China and Hong Kong (20%); Section 301 List 4A (7.5%): inflatable balls\"", csv.get(1));
-        given().accept("application/x-ndjson").when().get("/api/v1/batch-jobs/" + id + "/results")
+        asChecker().accept("application/x-ndjson").when().get("/api/v1/batch-jobs/" + id + "/results")
                 .then().statusCode(200).body(containsString("{\"line\":2,\"reference\":\"PO-1001\""));
-        given().when().get("/api/v1/batch-jobs/" + id + "/summary")
+        asChecker().when().get("/api/v1/batch-jobs/" + id + "/summary")
                 .then().statusCode(200).body("lines", equalTo(11)).body("decisions.ERROR", equalTo(2));
 
-        given().when().delete("/api/v1/batch-jobs/" + id).then().statusCode(204);
-        given().when().get("/api/v1/batch-jobs/" + id).then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+        asChecker().when().delete("/api/v1/batch-jobs/" + id).then().statusCode(204);
+        asChecker().when().get("/api/v1/batch-jobs/" + id).then().statusCode(404).contentType(Problem.MEDIA_TYPE);
     }
 
     @Test
     void anUnreadableFileIsRefusedAtSubmission() {
-        given().contentType("text/csv").body(new File("src/test/resources/batch/no-header.csv"))
+        asChecker().contentType("text/csv").body(new File("src/test/resources/batch/no-header.csv"))
                 .when().post("/api/v1/batch-jobs")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("detail", containsString("No header row"));
@@ -55,8 +55,8 @@ class BatchJobResourceTest {
 
     @Test
     void anUnknownJobIsNotFound() {
-        given().when().get("/api/v1/batch-jobs/00000000-0000-0000-0000-000000000000/results")
+        asChecker().when().get("/api/v1/batch-jobs/00000000-0000-0000-0000-000000000000/results")
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
-        given().when().get("/api/v1/batch-jobs/not-an-id").then().statusCode(404);
+        asChecker().when().get("/api/v1/batch-jobs/not-an-id").then().statusCode(404);
     }
 }

@@ -1,6 +1,6 @@
 package io.tradecheck.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tradecheck.security.TestUsers.asChecker;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -25,7 +25,7 @@ class BatchResourceTest {
 
     @Test
     void aCsvFileStreamsBackOneCsvResultPerLineInOrder() {
-        String body = given().contentType("text/csv").accept("text/csv").body(ORDERS_CSV)
+        String body = asChecker().contentType("text/csv").accept("text/csv").body(ORDERS_CSV)
                 .when().post("/api/v1/batches")
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         List<String> lines = body.lines().toList();
@@ -39,7 +39,7 @@ class BatchResourceTest {
 
     @Test
     void anNdjsonFileStreamsBackNdjsonResults() {
-        String body = given().contentType("application/x-ndjson").accept("application/x-ndjson").body(ORDERS_NDJSON)
+        String body = asChecker().contentType("application/x-ndjson").accept("application/x-ndjson").body(ORDERS_NDJSON)
                 .when().post("/api/v1/batches")
                 .then().statusCode(200).contentType(startsWith("application/x-ndjson")).extract().asString();
         List<String> lines = body.lines().toList();
@@ -52,7 +52,7 @@ class BatchResourceTest {
 
     @Test
     void anXlsxSheetIsReadByName() {
-        given().contentType(XLSX).accept("application/x-ndjson").queryParam("sheet", "March")
+        asChecker().contentType(XLSX).accept("application/x-ndjson").queryParam("sheet", "March")
                 .body(new File("src/test/resources/batch/orders.xlsx"))
                 .when().post("/api/v1/batches")
                 .then().statusCode(200)
@@ -61,7 +61,7 @@ class BatchResourceTest {
 
     @Test
     void acceptJsonReturnsTheSummaryAlone() {
-        given().contentType("text/csv").accept("application/json").body(ORDERS_CSV)
+        asChecker().contentType("text/csv").accept("application/json").body(ORDERS_CSV)
                 .when().post("/api/v1/batches")
                 .then().statusCode(200).contentType(startsWith("application/json"))
                 .body("lines", equalTo(11))
@@ -70,21 +70,21 @@ class BatchResourceTest {
                 .body("decisions.DUTIABLE", equalTo(5))
                 .body("additionalDutyByCurrency.USD", equalTo(249000.0f))
                 .body("additionalDutyByCurrency.EUR", equalTo(4200.0f))
-                .body("ruleSet.version", equalTo(given().get("/api/v1/rules").path("version")));
+                .body("ruleSet.version", equalTo(asChecker().get("/api/v1/rules").path("version")));
     }
 
     @Test
     void anUnreadableFileIsOneProblem() {
-        given().contentType("text/csv").body(new File("src/test/resources/batch/unknown-column.csv"))
+        asChecker().contentType("text/csv").body(new File("src/test/resources/batch/unknown-column.csv"))
                 .when().post("/api/v1/batches")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("title", equalTo("Unreadable order file"))
                 .body("detail", containsString("unknown column 'orgin' (did you mean 'originCountry'?)"));
-        given().contentType("text/csv").body(new File("src/test/resources/batch/not-utf8.csv"))
+        asChecker().contentType("text/csv").body(new File("src/test/resources/batch/not-utf8.csv"))
                 .when().post("/api/v1/batches")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("detail", containsString("not UTF-8"));
-        given().contentType("application/pdf").body("%PDF-1.7".getBytes(StandardCharsets.UTF_8))
+        asChecker().contentType("application/pdf").body("%PDF-1.7".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/batches")
                 .then().statusCode(415).contentType(Problem.MEDIA_TYPE);
     }
@@ -93,11 +93,11 @@ class BatchResourceTest {
     @Test
     void batchResultsEqualSingleChecksThroughTheApi() throws IOException {
         List<String> requests = Files.readAllLines(Path.of("src/test/resources/batch/orders.ndjson")).subList(0, 3);
-        List<String> results = given().contentType("application/x-ndjson").accept("application/x-ndjson")
+        List<String> results = asChecker().contentType("application/x-ndjson").accept("application/x-ndjson")
                 .body(String.join("\n", requests).getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/batches").then().statusCode(200).extract().asString().lines().toList();
         for (int i = 0; i < requests.size(); i++) {
-            JsonPath single = given().contentType("application/json").body(requests.get(i))
+            JsonPath single = asChecker().contentType("application/json").body(requests.get(i))
                     .when().post("/api/v1/checks").then().statusCode(200).extract().jsonPath();
             JsonPath batch = JsonPath.from(results.get(i));
             assertEquals(single.getString("decision"), batch.getString("decision"));

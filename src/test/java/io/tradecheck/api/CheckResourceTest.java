@@ -1,6 +1,5 @@
 package io.tradecheck.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,6 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+
+import static io.tradecheck.security.TestUsers.asChecker;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,7 +22,7 @@ class CheckResourceTest {
 
     @Test
     void theArticles125PercentShipmentOf15April2025() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/china-125-2025-04-15.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/china-125-2025-04-15.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("reference", equalTo("ARTICLE-125"))
@@ -49,7 +50,7 @@ class CheckResourceTest {
 
     @Test
     void itsGenevaPausedTwinOf1June2025() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/china-geneva-2025-06-01.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/china-geneva-2025-06-01.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("decision", equalTo("DUTIABLE"))
@@ -67,7 +68,7 @@ class CheckResourceTest {
 
     @Test
     void anExemptLaptopShowsTheExemptionAndStillOwesTheFentanylTariff() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/china-laptop-2025-04-15.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/china-laptop-2025-04-15.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("additionalDutyRate", equalTo(20))
@@ -79,7 +80,7 @@ class CheckResourceTest {
 
     @Test
     void edaSoftwareToChinaInJune2025NeedsALicence() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/eda-software-2025-06-10.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/eda-software-2025-06-10.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("decision", equalTo("LICENSE_REQUIRED"))
@@ -90,7 +91,7 @@ class CheckResourceTest {
 
     @Test
     void galliumToTheUsIsProhibitedBeforeTheSuspension() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/gallium-to-us-2025-06-01.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/gallium-to-us-2025-06-01.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("decision", equalTo("PROHIBITED"))
@@ -101,7 +102,7 @@ class CheckResourceTest {
     @Test
     void aMissingEntryDateMeansTodayInNewYork() {
         String today = LocalDate.now(ZoneId.of("America/New_York")).toString();
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/no-entry-date.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/no-entry-date.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("evaluationDate", equalTo(today))
@@ -110,7 +111,7 @@ class CheckResourceTest {
 
     @Test
     void aTypoedFieldIsRejectedWithASuggestion() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/typo-orgin.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/typo-orgin.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
@@ -120,7 +121,7 @@ class CheckResourceTest {
 
     @Test
     void everyInvalidFieldIsNamedWithItsReason() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/many-bad-fields.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/many-bad-fields.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Invalid request"))
@@ -134,7 +135,7 @@ class CheckResourceTest {
 
     @Test
     void missingRequiredFieldsAreAllNamed() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/missing-required.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/missing-required.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItems("originCountry", "destinationCountry", "hsCode", "customsValue", "currency"))
@@ -143,7 +144,7 @@ class CheckResourceTest {
 
     @Test
     void malformedJsonIsAProblemNotAStackTrace() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/malformed.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/malformed.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON"))
@@ -154,7 +155,7 @@ class CheckResourceTest {
 
     @Test
     void aWrongTypeNamesTheField() {
-        given().contentType(ContentType.JSON).body(Payloads.read("checks/wrong-type.json"))
+        asChecker().contentType(ContentType.JSON).body(Payloads.read("checks/wrong-type.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("customsValue"))
@@ -163,7 +164,7 @@ class CheckResourceTest {
 
     @Test
     void anEmptyBodyIsRejected() {
-        given().contentType(ContentType.JSON)
+        asChecker().contentType(ContentType.JSON)
                 .when().post("/api/v1/checks")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("(body)"));
@@ -171,7 +172,7 @@ class CheckResourceTest {
 
     @Test
     void aNonJsonBodyIsRejectedAsUnsupported() {
-        given().contentType(ContentType.TEXT).body("originCountry=CN")
+        asChecker().contentType(ContentType.TEXT).body("originCountry=CN")
                 .when().post("/api/v1/checks")
                 .then().statusCode(415).contentType("application/problem+json");
     }

@@ -1,6 +1,6 @@
 package io.tradecheck.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tradecheck.security.TestUsers.asChecker;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,7 +25,7 @@ class OptionalFieldsResourceTest {
 
     @Test
     void anEuCarPaysTheAllInRateWorkedOutFromItsMfnRate() throws IOException {
-        given().contentType(ContentType.JSON).body(payload("eu-car-all-in.json"))
+        asChecker().contentType(ContentType.JSON).body(payload("eu-car-all-in.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("decision", equalTo("DUTIABLE"))
@@ -35,7 +35,7 @@ class OptionalFieldsResourceTest {
 
     @Test
     void aCanadianSteelArticleSplitsItsValueBetweenSteel232AndTheCanadaTariff() throws IOException {
-        given().contentType(ContentType.JSON).body(payload("canadian-steel-article.json"))
+        asChecker().contentType(ContentType.JSON).body(payload("canadian-steel-article.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("additionalDutyRate", equalTo(44))
@@ -44,7 +44,7 @@ class OptionalFieldsResourceTest {
 
     @Test
     void anExportToAnAffiliateOfAListedPartyNeedsALicence() throws IOException {
-        given().contentType(ContentType.JSON).body(payload("us-export-to-affiliate.json"))
+        asChecker().contentType(ContentType.JSON).body(payload("us-export-to-affiliate.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("decision", equalTo("LICENSE_REQUIRED"))
@@ -53,7 +53,7 @@ class OptionalFieldsResourceTest {
 
     @Test
     void theRulesEndpointReportsTheContentDateRangeAndReviewDate() {
-        given().when().get("/api/v1/rules")
+        asChecker().when().get("/api/v1/rules")
                 .then().statusCode(200)
                 .body("contentFrom", notNullValue())
                 .body("contentTo", notNullValue())
@@ -62,7 +62,7 @@ class OptionalFieldsResourceTest {
 
     @Test
     void theOptionalFieldsAreDocumentedInTheOpenApi() {
-        given().when().get("/q/openapi")
+        asChecker().when().get("/q/openapi")
                 .then().statusCode(200)
                 .body(containsString("metalContentPercent"))
                 .body(containsString("semiconductor232Covered"))

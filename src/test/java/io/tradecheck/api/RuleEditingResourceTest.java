@@ -1,6 +1,7 @@
 package io.tradecheck.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tradecheck.security.TestUsers.asChecker;
+import static io.tradecheck.security.TestUsers.asEditor;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -33,46 +34,46 @@ class RuleEditingResourceTest {
     void aValidEditBecomesActiveWithoutRestartAndTheNextCheckUsesIt() {
         String id = newDraft();
         putJapanRate(id, 27);
-        given().get(DRAFTS + "/" + id).then().statusCode(200)
+        asEditor().get(DRAFTS + "/" + id).then().statusCode(200)
                 .body("changes.modified", equalTo(java.util.List.of(PackFixture.SCENARIO, PackFixture.RECIPROCAL)));
-        given().post(DRAFTS + "/" + id + "/validation").then().statusCode(200)
+        asEditor().post(DRAFTS + "/" + id + "/validation").then().statusCode(200)
                 .body("valid", equalTo(true)).body("errors.size()", equalTo(0)).body("scenarios.failed", equalTo(0));
 
-        JsonPath version = given().contentType(ContentType.JSON).header("X-User", "ann")
+        JsonPath version = asEditor().contentType(ContentType.JSON).header("X-User", "ann")
                 .body(Payloads.read("editing/activate-japan-rate.json"))
                 .post(DRAFTS + "/" + id + "/activation")
-                .then().statusCode(200).body("by", equalTo("ann")).body("how", equalTo("DRAFT"))
+                .then().statusCode(200).body("by", equalTo("test-editor")).body("how", equalTo("DRAFT"))
                 .body("comment", equalTo("Japan Annex I rate for 9 April 2025 corrected"))
                 .extract().jsonPath();
 
         check().then().statusCode(200).body("additionalDutyRate", equalTo(27))
                 .body("ruleSet.digest", equalTo(version.getString("digest")));
-        given().get("/api/v1/rules").then().statusCode(200)
+        asEditor().get("/api/v1/rules").then().statusCode(200)
                 .body("status", equalTo("OK"))
                 .body("digest", equalTo(version.getString("digest")))
                 .body("activation.number", equalTo(version.getInt("number")))
                 .body("watching", equalTo(true));
-        given().get("/api/v1/rules/versions").then().statusCode(200)
+        asEditor().get("/api/v1/rules/versions").then().statusCode(200)
                 .body("[0].number", equalTo(version.getInt("number")))
-                .body("[0].by", equalTo("ann"))
+                .body("[0].by", equalTo("test-editor"))
                 .body("[0].activatedAt", notNullValue());
-        given().get(DRAFTS + "/" + id).then().statusCode(404).contentType("application/problem+json");
+        asEditor().get(DRAFTS + "/" + id).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void anInvalidEditIsRejectedWithFileRowAndColumnAndThePreviousVersionStillAnswers() {
-        String digestBefore = given().get("/api/v1/rules").then().extract().path("digest");
+        String digestBefore = asEditor().get("/api/v1/rules").then().extract().path("digest");
         int rateBefore = check().then().extract().path("additionalDutyRate");
         String id = newDraft();
         String fentanyl = "us-import/ieepa-fentanyl-china.csv";
         putFile(id, fentanyl, PackFixture.brokenFentanylTable(draftFile(id, fentanyl)));
 
-        given().post(DRAFTS + "/" + id + "/validation").then().statusCode(200)
+        asEditor().post(DRAFTS + "/" + id + "/validation").then().statusCode(200)
                 .body("valid", equalTo(false))
                 .body("errors.find { it.file == '" + fentanyl + "' }.line", equalTo(2))
                 .body("errors.find { it.file == '" + fentanyl + "' }.column", equalTo("to"))
                 .body("errors.find { it.file == '" + fentanyl + "' }.message", org.hamcrest.Matchers.containsString("before it starts"));
-        given().contentType(ContentType.JSON).body("{}").post(DRAFTS + "/" + id + "/activation")
+        asEditor().contentType(ContentType.JSON).body("{}").post(DRAFTS + "/" + id + "/activation")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("title", equalTo("Rule pack not valid"))
                 .body("problems[0].file", equalTo(fentanyl))
@@ -85,63 +86,63 @@ class RuleEditingResourceTest {
 
     @Test
     void aRollbackRestoresTheEarlierDecisions() {
-        JsonPath before = given().get("/api/v1/rules").then().extract().jsonPath();
+        JsonPath before = asEditor().get("/api/v1/rules").then().extract().jsonPath();
         int rateBefore = check().then().extract().path("additionalDutyRate");
         String id = newDraft();
         putJapanRate(id, 31);
-        given().contentType(ContentType.JSON).body(Payloads.read("editing/activate-by-field.json"))
-                .post(DRAFTS + "/" + id + "/activation").then().statusCode(200).body("by", equalTo("bob"));
+        asEditor().contentType(ContentType.JSON).body(Payloads.read("editing/activate-by-field.json"))
+                .post(DRAFTS + "/" + id + "/activation").then().statusCode(200).body("by", equalTo("test-editor"));
         check().then().body("additionalDutyRate", equalTo(31));
 
-        given().contentType(ContentType.JSON).header("X-User", "carol").body(Payloads.read("editing/rollback-wrong-rate.json"))
+        asEditor().contentType(ContentType.JSON).header("X-User", "carol").body(Payloads.read("editing/rollback-wrong-rate.json"))
                 .post("/api/v1/rules/versions/" + before.getInt("activation.number") + "/rollback")
                 .then().statusCode(200).body("how", equalTo("ROLLBACK"))
                 .body("restoredFrom", equalTo(before.getInt("activation.number")))
                 .body("digest", equalTo(before.getString("digest")));
 
         check().then().body("additionalDutyRate", equalTo(rateBefore)).body("ruleSet.digest", equalTo(before.getString("digest")));
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/rules/versions/99999/rollback")
+        asEditor().contentType(ContentType.JSON).body("{}").post("/api/v1/rules/versions/99999/rollback")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void theActivePackDownloadsAsAZipAndUploadsBackAsADraft() {
-        int number = given().get("/api/v1/rules").then().extract().path("activation.number");
-        byte[] zip = given().get("/api/v1/rules/versions/" + number + "/pack").then().statusCode(200)
+        int number = asEditor().get("/api/v1/rules").then().extract().path("activation.number");
+        byte[] zip = asEditor().get("/api/v1/rules/versions/" + number + "/pack").then().statusCode(200)
                 .contentType("application/zip").extract().asByteArray();
-        given().contentType("application/zip").body(zip).post(DRAFTS).then().statusCode(201)
-                .body("digest", equalTo(given().get("/api/v1/rules").then().extract().path("digest")))
+        asEditor().contentType("application/zip").body(zip).post(DRAFTS).then().statusCode(201)
+                .body("digest", equalTo(asEditor().get("/api/v1/rules").then().extract().path("digest")))
                 .body("changes.modified.size()", equalTo(0));
         // Only one table in the zip, laid over the active pack.
         byte[] one = zip(PackFixture.RECIPROCAL, "measureId\n");
-        given().contentType("application/zip").queryParam("overlay", true).body(one).post(DRAFTS).then().statusCode(201)
+        asEditor().contentType("application/zip").queryParam("overlay", true).body(one).post(DRAFTS).then().statusCode(201)
                 .body("changes.modified", equalTo(java.util.List.of(PackFixture.RECIPROCAL)))
                 .body("changes.removed.size()", equalTo(0));
     }
 
     @Test
     void uploadsOutsideThePackOrOfOtherTypesAreRejected() {
-        given().contentType("application/zip").body(zip("../../etc/evil.csv", "x")).post(DRAFTS)
+        asEditor().contentType("application/zip").body(zip("../../etc/evil.csv", "x")).post(DRAFTS)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("problems[0].file", equalTo("../../etc/evil.csv"))
                 .body("problems[0].message", org.hamcrest.Matchers.containsString("inside the rules folder"));
-        given().contentType("application/zip").body(zip("logic/run.sh", "rm -rf /")).post(DRAFTS)
+        asEditor().contentType("application/zip").body(zip("logic/run.sh", "rm -rf /")).post(DRAFTS)
                 .then().statusCode(400).body("problems[0].file", equalTo("logic/run.sh"));
-        given().contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8)).post(DRAFTS)
+        asEditor().contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8)).post(DRAFTS)
                 .then().statusCode(400);
-        given().contentType("application/zip").body(zip("us-import/big.csv", "x".repeat(2_100_000))).post(DRAFTS)
+        asEditor().contentType("application/zip").body(zip("us-import/big.csv", "x".repeat(2_100_000))).post(DRAFTS)
                 .then().statusCode(413).contentType("application/problem+json");
         String id = newDraft();
-        given().contentType("text/csv").body("x").put(DRAFTS + "/" + id + "/files/../pack.properties")
+        asEditor().contentType("text/csv").body("x").put(DRAFTS + "/" + id + "/files/../pack.properties")
                 .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(404)));
-        given().contentType("text/plain").body("x").put(DRAFTS + "/" + id + "/files/us-import/notes.exe")
+        asEditor().contentType("text/plain").body("x").put(DRAFTS + "/" + id + "/files/us-import/notes.exe")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void anInPlaceEditIsPickedUpAndABrokenOneShowsInStatusWhileTheLastGoodVersionServes() throws Exception {
         Path rules = Path.of(ConfigProvider.getConfig().getValue("tradecheck.rules.dir", String.class));
-        String digestBefore = given().get("/api/v1/rules").then().extract().path("digest");
+        String digestBefore = asEditor().get("/api/v1/rules").then().extract().path("digest");
 
         PackFixture.setJapanRate(rules, 33);
         JsonPath edited = awaitRules(r -> !r.getString("digest").equals(digestBefore));
@@ -169,7 +170,7 @@ class RuleEditingResourceTest {
         String id = newDraft();
         int rateAfter = rateBefore + 2;
         putJapanRate(id, rateAfter);
-        given().contentType("text/csv").body(Payloads.read("editing/impact-orders.csv"))
+        asEditor().contentType("text/csv").body(Payloads.read("editing/impact-orders.csv"))
                 .post(DRAFTS + "/" + id + "/impact")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("rows", equalTo(6)).body("checked", equalTo(5)).body("invalid", equalTo(1))
@@ -186,13 +187,13 @@ class RuleEditingResourceTest {
                 .body("rowsPerSecond", org.hamcrest.Matchers.greaterThan(0));
         // Nothing went live.
         check().then().body("additionalDutyRate", equalTo(rateBefore));
-        given().contentType("text/csv").body("not,an\norder,file\n").post(DRAFTS + "/" + id + "/impact")
+        asEditor().contentType("text/csv").body("not,an\norder,file\n").post(DRAFTS + "/" + id + "/impact")
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void everyEditingRouteIsInTheOpenApi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        asEditor().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/rules'.get", notNullValue())
                 .body("paths.'/api/v1/rules/versions'.get", notNullValue())
                 .body("paths.'/api/v1/rules/versions/{number}/rollback'.post", notNullValue())
@@ -205,12 +206,12 @@ class RuleEditingResourceTest {
     }
 
     static io.restassured.response.Response check() {
-        return given().contentType(ContentType.JSON).body(Payloads.read("editing/japan-ball-2025-04-09.json"))
+        return asChecker().contentType(ContentType.JSON).body(Payloads.read("editing/japan-ball-2025-04-09.json"))
                 .post("/api/v1/checks");
     }
 
     static String newDraft() {
-        return given().contentType("application/zip").header("X-User", "ann").post(DRAFTS)
+        return asEditor().contentType("application/zip").header("X-User", "ann").post(DRAFTS)
                 .then().statusCode(201).extract().path("id");
     }
 
@@ -221,18 +222,18 @@ class RuleEditingResourceTest {
     }
 
     static byte[] draftFile(String id, String path) {
-        return given().get(DRAFTS + "/" + id + "/files/" + path).then().statusCode(200).extract().asByteArray();
+        return asEditor().get(DRAFTS + "/" + id + "/files/" + path).then().statusCode(200).extract().asByteArray();
     }
 
     static void putFile(String id, String path, byte[] content) {
-        given().contentType("text/csv").body(content).put(DRAFTS + "/" + id + "/files/" + path)
+        asEditor().contentType("text/csv").body(content).put(DRAFTS + "/" + id + "/files/" + path)
                 .then().statusCode(200);
     }
 
     /** Polls GET /api/v1/rules until the watcher has acted; the bound only guards against a hang. */
     static JsonPath awaitRules(Predicate<JsonPath> done) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
-            JsonPath rules = given().get("/api/v1/rules").then().statusCode(200).extract().jsonPath();
+            JsonPath rules = asEditor().get("/api/v1/rules").then().statusCode(200).extract().jsonPath();
             if (done.test(rules)) {
                 return rules;
             }

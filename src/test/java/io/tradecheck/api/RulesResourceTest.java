@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import static io.tradecheck.security.TestUsers.asChecker;
+
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ class RulesResourceTest {
 
     @Test
     void describesTheActiveRuleSet() {
-        given().when().get("/api/v1/rules")
+        asChecker().when().get("/api/v1/rules")
                 .then().statusCode(200)
                 .body("version", notNullValue())
                 .body("digest", startsWith("sha256:"))

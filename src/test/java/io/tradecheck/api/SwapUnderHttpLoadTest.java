@@ -1,12 +1,14 @@
 package io.tradecheck.api;
 
-import static io.restassured.RestAssured.given;
+import static io.tradecheck.security.TestUsers.asChecker;
+import static io.tradecheck.security.TestUsers.asEditor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tradecheck.security.TestUsers;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -40,8 +42,8 @@ class SwapUnderHttpLoadTest {
     @Test
     void checksDuringActivationsAndRollbacksNeverFailNorMixVersions() throws Exception {
         Map<String, BigDecimal> rateByDigest = new ConcurrentHashMap<>();
-        int first = given().get("/api/v1/rules").then().extract().path("activation.number");
-        rateByDigest.put(given().get("/api/v1/rules").then().extract().path("digest"), rate(check()));
+        int first = asEditor().get("/api/v1/rules").then().extract().path("activation.number");
+        rateByDigest.put(asEditor().get("/api/v1/rules").then().extract().path("digest"), rate(check()));
         int second = activateJapanRate(28, rateByDigest);
         int third = activateJapanRate(29, rateByDigest);
 
@@ -58,7 +60,7 @@ class SwapUnderHttpLoadTest {
                 for (int i = 0; i < MAX_REQUESTS_PER_THREAD && !stop.get(); i++) {
                     try {
                         HttpResponse<String> response = http.send(HttpRequest.newBuilder(checks)
-                                .header("Content-Type", "application/json")
+                                .header("Content-Type", "application/json").header("X-API-Key", TestUsers.CHECKER_KEY)
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() != 200) {
                             failures.add("HTTP " + response.statusCode() + ": " + response.body());
@@ -81,7 +83,7 @@ class SwapUnderHttpLoadTest {
             thread.start();
         }
         for (int number : List.of(first, third, second)) {
-            String digest = given().contentType(ContentType.JSON).body("{}")
+            String digest = asEditor().contentType(ContentType.JSON).body("{}")
                     .post("/api/v1/rules/versions/" + number + "/rollback").then().statusCode(200).extract().path("digest");
             io.tradecheck.editing.SwapUnderLoadTest.awaitSeen(seen, digest, threads);
         }
@@ -97,7 +99,7 @@ class SwapUnderHttpLoadTest {
     private static int activateJapanRate(int rate, Map<String, BigDecimal> rateByDigest) {
         String id = RuleEditingResourceTest.newDraft();
         RuleEditingResourceTest.putJapanRate(id, rate);
-        var version = given().contentType(ContentType.JSON).body("{}")
+        var version = asEditor().contentType(ContentType.JSON).body("{}")
                 .post(RuleEditingResourceTest.DRAFTS + "/" + id + "/activation").then().statusCode(200).extract().jsonPath();
         rateByDigest.put(version.getString("digest"), BigDecimal.valueOf(rate));
         return version.getInt("number");

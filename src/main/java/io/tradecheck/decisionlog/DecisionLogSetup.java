@@ -1,0 +1,93 @@
+package io.tradecheck.decisionlog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.ShutdownEvent;
+import io.tradecheck.engine.ActiveRuleSet;
+import io.tradecheck.engine.ShipmentChecker;
+import io.tradecheck.security.CurrentCaller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Wires the decision log to the database chosen at run time ({@code tradecheck.database}: {@code h2} or
+ * {@code postgresql}; both drivers are in the jar, each datasource is active only when chosen), and drains it on a
+ * clean stop.
+ */
+@ApplicationScoped
+public class DecisionLogSetup {
+    private static final Logger LOG = Logger.getLogger(DecisionLogSetup.class);
+
+    @ConfigProperty(name = "tradecheck.database", defaultValue = "h2")
+    String database;
+
+    @ConfigProperty(name = "tradecheck.decision-log.mode", defaultValue = "durable")
+    DecisionLogMode mode;
+
+    @ConfigProperty(name = "tradecheck.decision-log.queue-size", defaultValue = "10000")
+    int queueSize;
+
+    @ConfigProperty(name = "tradecheck.decision-log.max-group", defaultValue = "500")
+    int maxGroup;
+
+    @ConfigProperty(name = "tradecheck.decision-log.max-wait", defaultValue = "10s")
+    Duration maxWait;
+
+    @ConfigProperty(name = "tradecheck.decision-log.drain-timeout", defaultValue = "30s")
+    Duration drainTimeout;
+
+    private GroupCommitWriter writer;
+
+    @Produces
+    @Singleton
+    DecisionStore decisionStore() {
+        return new DecisionStore(dataSource());
+    }
+
+    @Produces
+    @Singleton
+    RuleHistoryStore ruleHistoryStore() {
+        return new RuleHistoryStore(dataSource());
+    }
+
+    @Produces
+    @Singleton
+    DecisionLog decisionLog(DecisionStore store, ObjectMapper json, CurrentCaller caller) {
+        writer = new GroupCommitWriter(store, queueSize, maxGroup);
+        LOG.infof("Decision log: %s mode, %s database", mode.name().toLowerCase(), database);
+        return new DecisionLog(mode, writer, json, caller, Clock.systemUTC(), maxWait);
+    }
+
+    @Produces
+    @Singleton
+    RuleSetRegistry ruleSetRegistry(ActiveRuleSet active, RuleHistoryStore history) {
+        return new RuleSetRegistry(active, history);
+    }
+
+    @Produces
+    @Singleton
+    DecisionReplay decisionReplay(DecisionStore store, RuleSetRegistry registry, ShipmentChecker checker, ObjectMapper json) {
+        return new DecisionReplay(store, registry, checker, json);
+    }
+
+    void drainOnStop(@Observes ShutdownEvent event) {
+        if (writer != null) {
+            writer.close(drainTimeout);
+        }
+    }
+
+    private AgroalDataSource dataSource() {
+        if (!database.equals("h2") && !database.equals("postgresql")) {
+            throw new IllegalStateException("tradecheck.database must be h2 or postgresql, not '" + database + "'");
+        }
+        return Arc.container().select(AgroalDataSource.class, new DataSource.DataSourceLiteral(database)).get();
+    }
+}
