@@ -51,14 +51,20 @@ public class BodySizeLimits {
                 declared = Long.MAX_VALUE;
             }
             if (declared > limit) {
-                tooLarge(rc, limit);
+                tooLarge(rc, limit, declared - limit > DRAIN_AT_MOST);
                 return;
             }
         }
         rc.next();
     }
 
-    void tooLarge(RoutingContext rc, long limit) {
+    /**
+     * A body a little over the limit is read and discarded, so that a client that writes its whole body before reading
+     * the answer gets the 413 instead of a broken pipe; past this, the connection is closed instead of reading on.
+     */
+    static final long DRAIN_AT_MOST = 4L * 1024 * 1024;
+
+    void tooLarge(RoutingContext rc, long limit, boolean close) {
         Problem problem = Problem.of(413, "Request Entity Too Large",
                 "The body is larger than the " + limit + " bytes this route accepts", List.of());
         String body;
@@ -69,9 +75,11 @@ public class BodySizeLimits {
         }
         rc.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                // The rest of the body is not read: close the connection rather than drain it.
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body)
-                .onComplete(done -> rc.request().connection().close());
+                .putHeader(HttpHeaders.CONNECTION, "close");
+        if (close) {
+            rc.response().end(body).onComplete(done -> rc.request().connection().close());
+        } else {
+            rc.response().end(body);
+        }
     }
 }
