@@ -66,6 +66,11 @@ class CheckFuzzTest {
                 case 6 -> unicode(base).getBytes(StandardCharsets.UTF_8);
                 default -> random.nextBoolean() ? base.getBytes(StandardCharsets.UTF_8) : mutateBytes(base.getBytes(StandardCharsets.UTF_8));
             };
+            if (body.length > BELOW_LIMIT) {
+                // Over the 64 KiB pre-check limit the server answers 413 and closes while the client is still
+                // writing (a broken pipe on the client side): BodySizeLimitsTest covers that; keep fuzz bodies below it.
+                body = java.util.Arrays.copyOf(body, BELOW_LIMIT);
+            }
             long t0 = System.nanoTime();
             Response r = asChecker().config(TIMEOUTS).contentType(contentType).body(body).when().post("/api/v1/checks");
             long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -174,6 +179,8 @@ class CheckFuzzTest {
         }
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    private static final int BELOW_LIMIT = 60 * 1024;
 
     private String hugeValue(String base) throws Exception {
         ObjectNode node = (ObjectNode) json.readTree(base);
