@@ -3,9 +3,9 @@ package io.tradecheck.api;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Who activates or rolls back, and why. Both optional; the {@code X-User} header wins over {@code by}. */
+/** Why a version is activated or rolled back. Who does it is the authenticated caller; {@code by} is ignored. */
 public record ActivationRequest(
-        @Schema(description = "Who activates (until authentication arrives); the X-User header takes precedence")
+        @Schema(description = "Ignored: the authenticated caller is recorded as who activates", deprecated = true)
         @Size(max = 100) String by,
         @Schema(description = "Why, in a sentence: kept in the version history", examples = "EO 14316: JP rate 25%")
         @Size(max = 2000) String comment) {

@@ -220,8 +220,8 @@ public class DraftsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Activate a draft without a restart",
             description = "Validates, compiles, and swaps the new rule set in atomically: checks in flight finish on "
-                    + "the version they started with, later checks use the new one. Records a version (by: the X-User "
-                    + "header, else the body's 'by', else 'anonymous') and rewrites the rules folder to match.")
+                    + "the version they started with, later checks use the new one. Records a version (by: the authenticated "
+                    + "caller) and rewrites the rules folder to match.")
     @APIResponse(responseCode = "200", description = "The new version entry",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleVersion.class)))
     @APIResponse(responseCode = "409", description = "Another version went live since the draft was made (use force=true)",
