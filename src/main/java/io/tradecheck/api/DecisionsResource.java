@@ -1,5 +1,6 @@
 package io.tradecheck.api;
 
+import io.tradecheck.batch.ResultFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradecheck.decisionlog.DecisionExport;
 import io.tradecheck.decisionlog.DecisionQuery;
@@ -72,10 +73,10 @@ public class DecisionsResource {
                            @QueryParam("limit") @DefaultValue("100000") int limit) {
         DecisionQuery q = LogQueryParams.query(from, to, reference, decision, ruleSetVersion, batchJob,
                 LogQueryParams.bounded("limit", limit, 1, MAX_EXPORT), 0);
-        DecisionExport.Format f = LogQueryParams.format(format);
+        ResultFormat f = LogQueryParams.format(format);
         StreamingOutput body = out -> new DecisionExport(store, json).write(q, f, out);
         return Response.ok(body, f.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"decisions." + f.extension() + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"decisions" + f.extension() + "\"").build();
     }
 
     @GET

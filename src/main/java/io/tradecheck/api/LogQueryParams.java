@@ -1,5 +1,6 @@
 package io.tradecheck.api;
 
+import io.tradecheck.batch.ResultFormat;
 import io.tradecheck.decisionlog.DecisionExport;
 import io.tradecheck.decisionlog.DecisionQuery;
 import io.tradecheck.model.Outcome;
@@ -36,9 +37,9 @@ final class LogQueryParams {
         return value;
     }
 
-    static DecisionExport.Format format(String format) {
+    static ResultFormat format(String format) {
         try {
-            return DecisionExport.Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
+            return ResultFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("format must be csv or ndjson");
         }

@@ -7,6 +7,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import io.tradecheck.batch.ResultFormat;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -15,26 +16,6 @@ import java.util.List;
 
 /** Streams the decision log out as CSV (a summary row per decision, spreadsheet-safe) or NDJSON (full records). */
 public final class DecisionExport {
-    public enum Format {
-        CSV("text/csv", "csv"), NDJSON("application/x-ndjson", "ndjson");
-
-        private final String mediaType;
-        private final String extension;
-
-        Format(String mediaType, String extension) {
-            this.mediaType = mediaType;
-            this.extension = extension;
-        }
-
-        public String mediaType() {
-            return mediaType;
-        }
-
-        public String extension() {
-            return extension;
-        }
-    }
-
     static final List<String> CSV_COLUMNS = List.of("decisionId", "decidedAt", "caller", "reference", "decision",
             "additionalDutyRate", "additionalDuty", "currency", "evaluationDate", "ruleIds", "originCountry",
             "destinationCountry", "hsCode", "ruleSetVersion", "ruleSetDigest", "batchJob", "batchLine");
@@ -47,15 +28,15 @@ public final class DecisionExport {
         this.json = json;
     }
 
-    public void write(DecisionQuery query, Format format, OutputStream out) throws IOException {
+    public void write(DecisionQuery query, ResultFormat format, OutputStream out) throws IOException {
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        if (format == Format.CSV) {
+        if (format == ResultFormat.CSV) {
             w.write(SpreadsheetCsv.row(CSV_COLUMNS));
         }
         try {
             store.stream(query, d -> {
                 try {
-                    w.write(format == Format.CSV ? SpreadsheetCsv.row(csvCells(d)) : ndjson(d) + "\n");
+                    w.write(format == ResultFormat.CSV ? SpreadsheetCsv.row(csvCells(d)) : ndjson(d) + "\n");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
