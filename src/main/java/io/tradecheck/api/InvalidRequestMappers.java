@@ -1,5 +1,9 @@
 package io.tradecheck.api;
 
+import static io.tradecheck.model.JsonReadErrors.firstLine;
+import static io.tradecheck.model.JsonReadErrors.pathOf;
+import static io.tradecheck.model.JsonReadErrors.typeName;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -99,42 +103,12 @@ public class InvalidRequestMappers {
         return v.getMessage() + (showValue ? " (got '" + value + "')" : "");
     }
 
-    static String pathOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
 
     private static String describe(Object value) {
         return value == null ? "null" : "'" + value + "'";
     }
 
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "a value";
-        }
-        if (Number.class.isAssignableFrom(type)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (type.isRecord()) {
-            return "a JSON object";
-        }
-        return type.getSimpleName();
-    }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable input";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
 
     /** The known field closest to a typo, if it is close enough to be what was meant. */
     static String nearest(String typo) {

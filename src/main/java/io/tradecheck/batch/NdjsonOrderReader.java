@@ -1,5 +1,9 @@
 package io.tradecheck.batch;
 
+import static io.tradecheck.model.JsonReadErrors.firstLine;
+import static io.tradecheck.model.JsonReadErrors.pathOf;
+import static io.tradecheck.model.JsonReadErrors.typeName;
+
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -123,32 +127,8 @@ final class NdjsonOrderReader implements OrderReader {
         return buffer[position++];
     }
 
-    private static String pathOf(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
 
-    private static String typeName(Class<?> type) {
-        if (type == null) {
-            return "a value";
-        }
-        if (Number.class.isAssignableFrom(type)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        return type == String.class ? "a string" : type.getSimpleName();
-    }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
 
     @Override
     public void close() throws IOException {
