@@ -14,7 +14,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Turns what the rules left standing into the answer: one finding per hit, ordered most restrictive first; the outcome;
@@ -127,21 +128,31 @@ final class DecisionAssembler {
                 row.kind() == FindingKind.PAUSED_TARIFF ? row.resumptionDate() : null, explanation);
     }
 
+    /** The row's explanation, plus what this hit lifted or took precedence over (most hits: the row's text as is). */
     private static String explanation(MeasureHit hit, RuleSet.Evaluation evaluation) {
-        StringBuilder text = new StringBuilder(hit.getRow().explanation());
+        Set<String> lifted = new LinkedHashSet<>();
         if (hit.getKind() == FindingKind.EXEMPTION) {
-            String lifted = evaluation.exemptions().stream().filter(e -> e.getExemption() == hit)
-                    .map(e -> label(e.getLifted().getRow()))
-                    .distinct().collect(Collectors.joining(", "));
-            if (!lifted.isEmpty()) {
-                text.append(" Lifted here: ").append(lifted).append('.');
+            for (Exemption e : evaluation.exemptions()) {
+                if (e.getExemption() == hit) {
+                    lifted.add(label(e.getLifted().getRow()));
+                }
             }
         }
-        String overridden = evaluation.superseded().stream().filter(s -> s.getWinner() == hit)
-                .map(s -> label(s.getLoser().getRow()) + " by the rule '" + s.getRule() + "'")
-                .distinct().collect(Collectors.joining("; "));
+        Set<String> overridden = new LinkedHashSet<>();
+        for (Superseded s : evaluation.superseded()) {
+            if (s.getWinner() == hit) {
+                overridden.add(label(s.getLoser().getRow()) + " by the rule '" + s.getRule() + "'");
+            }
+        }
+        if (lifted.isEmpty() && overridden.isEmpty()) {
+            return hit.getRow().explanation();
+        }
+        StringBuilder text = new StringBuilder(hit.getRow().explanation());
+        if (!lifted.isEmpty()) {
+            text.append(" Lifted here: ").append(String.join(", ", lifted)).append('.');
+        }
         if (!overridden.isEmpty()) {
-            text.append(" Takes precedence here over ").append(overridden).append('.');
+            text.append(" Takes precedence here over ").append(String.join("; ", overridden)).append('.');
         }
         return text.toString();
     }

@@ -3,15 +3,15 @@ package io.tradecheck.engine;
 import io.tradecheck.model.FindingKind;
 
 /**
- * A table row that matched the shipment: the fact a generated rule inserts, which the logic rules (rules/logic/*.drl)
- * then resolve: most specific row per family, exemptions, stacking. Immutable; logic rules delete hits, never edit them.
+ * A table row that matched the shipment: {@link MeasureIndex} finds them, the check inserts them beside the shipment,
+ * and the logic rules (rules/logic/*.drl) resolve them: most specific row per family, exemptions, stacking. Immutable; logic rules delete hits, never edit them.
  */
 public final class MeasureHit {
     private final MeasureRow row;
     private final int index;
 
-    public MeasureHit(MeasureRows rows, int index) {
-        this.row = rows.get(index);
+    public MeasureHit(MeasureRow row, int index) {
+        this.row = row;
         this.index = index;
     }
 

@@ -27,20 +27,6 @@ public final class MeasureTableReader {
             "allInRate", "basis");
     private static final Set<String> REQUIRED = Set.of("measureId", "family", "kind", "from", "title", "legalBasis", "source");
 
-    /** Declarations a row may require of the shipment, and the shipment property each one tests. */
-    public static final Map<String, String> CLAIMS = Map.ofEntries(
-            Map.entry("usmcaQualifying", "usmcaQualifying == true"),
-            Map.entry("usmcaNotStated", "usmcaQualifying == null"),
-            Map.entry("lowValue", "currency == \"USD\", customsValue <= 800"),
-            Map.entry("metalContentAtMost15", "metalContentPercent != null, metalContentPercent <= 15"),
-            Map.entry("semiconductor232Covered", "semiconductor232Covered == true"),
-            Map.entry("semiconductor232NotStated", "semiconductor232Covered == null"),
-            Map.entry("listedPartyAffiliate", "endUserOwnedByListedParty == true"),
-            Map.entry("endUserOwnershipNotStated", "endUserOwnedByListedParty == null"),
-            Map.entry("chinaRareEarthContent", "chinaRareEarthContentPercent != null, chinaRareEarthContentPercent >= 0.1"),
-            Map.entry("chinaRareEarthContentNotStated", "chinaRareEarthContentPercent == null"),
-            Map.entry("section301Exclusion", "section301ExclusionClaimed == true"));
-
     /** What a rate is charged on: blank for the whole customs value, or the metal content share the request states. */
     public static final Set<String> BASES = Set.of(MeasureRow.METAL_CONTENT);
 
@@ -143,8 +129,8 @@ public final class MeasureTableReader {
                 }
             }
             String claim = optional("claim");
-            if (claim != null && !CLAIMS.containsKey(claim)) {
-                fail("claim", "'" + claim + "' is not a known claim; known claims are " + CLAIMS.keySet());
+            if (claim != null && !ShipmentClaims.isKnown(claim)) {
+                fail("claim", "'" + claim + "' is not a known claim; known claims are " + new java.util.TreeSet<>(ShipmentClaims.names()));
             }
             BigDecimal allInRate = percent("allInRate");
             BigDecimal rate = rate(kind, allInRate != null);

@@ -38,9 +38,7 @@ public final class RuleCoverage extends DefaultAgendaEventListener implements Ru
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Rule rule = event.getMatch().getRule();
-        if (!RuleSet.isGenerated(rule)) {
-            logicRules.add(RuleSet.describe(rule));
-        }
+        logicRules.add(RuleSet.describe(rule));
     }
 
     /** Table rows (file:line) that no evaluation matched. */

@@ -23,10 +23,7 @@ import org.kie.api.runtime.KieContainer;
  */
 public final class RulePackCompiler {
     private static final String RESOURCES = "src/main/resources/";
-    private static final String GENERATED = "generated/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    /** Package prefix of the rules generated from tables; everything else is logic written by hand. */
-    static final String TABLES_PACKAGE = "tradecheck.tables";
 
     private final Clock clock;
 
@@ -59,12 +56,7 @@ public final class RulePackCompiler {
                 logicFiles++;
             } else if (file.isTable()) {
                 tables++;
-                List<MeasureRow> rows = tableReader.read(file.path(), file.content(), problems);
-                if (!rows.isEmpty()) {
-                    String drl = MeasureRuleWriter.write(packageFor(file.path()), file.path(), rows, allRows.size());
-                    kfs.write(RESOURCES + GENERATED + file.path() + ".drl", drl);
-                    allRows.addAll(rows);
-                }
+                allRows.addAll(tableReader.read(file.path(), file.content(), problems));
             }
         }
         // Two rows of the same measure and scope in force on the same day: which one wins would be an accident.
@@ -91,10 +83,13 @@ public final class RulePackCompiler {
             }
             KieContainer container = ks.newKieContainer(releaseId, classLoader);
             KieBase kieBase = container.getKieBase();
-            int ruleCount = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+            int logicRules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+            MeasureIndex index = new MeasureIndex(new MeasureRows(allRows));
             long compileMillis = (System.nanoTime() - started) / 1_000_000;
-            RuleSetInfo info = info(source, manifest, allRows, tables, logicFiles, ruleCount, compileMillis);
-            return new RuleSet(info, kieBase, new MeasureRows(allRows), clock);
+            // Each table row is a rule of the pack, evaluated through the index; the logic rules run in Drools.
+            RuleSetInfo info = info(source, manifest, allRows, tables, logicFiles, allRows.size() + logicRules,
+                    compileMillis);
+            return new RuleSet(info, container, index, clock);
         } finally {
             // Each build registers a module in the global repository; leaving it there leaks one KieBase per reload.
             ks.getRepository().removeKieModule(releaseId);
@@ -119,26 +114,11 @@ public final class RulePackCompiler {
         return source.files().stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
     }
 
-    /** "us-import/reciprocal.csv" becomes package "tradecheck.tables.us_import.reciprocal". */
-    static String packageFor(String tablePath) {
-        String base = tablePath.replaceAll("\\.[^./]+$", "");
-        StringBuilder pkg = new StringBuilder(TABLES_PACKAGE);
-        for (String part : base.split("/")) {
-            String ident = part.replaceAll("[^A-Za-z0-9_]", "_").toLowerCase();
-            pkg.append('.').append(Character.isDigit(ident.charAt(0)) ? "_" + ident : ident);
-        }
-        return pkg.toString();
-    }
-
     /** Maps the KieFileSystem path back to the file a specialist edited. */
     private static String displayPath(String kiePath) {
         if (kiePath == null) {
             return null;
         }
-        String p = kiePath.startsWith(RESOURCES) ? kiePath.substring(RESOURCES.length()) : kiePath;
-        if (p.startsWith(GENERATED)) {
-            return p.substring(GENERATED.length()).replaceAll("\\.drl$", "") + " (generated rule)";
-        }
-        return p;
+        return kiePath.startsWith(RESOURCES) ? kiePath.substring(RESOURCES.length()) : kiePath;
     }
 }

@@ -9,24 +9,30 @@ import java.util.List;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * One compiled, immutable version of the rule pack. Thread-safe: each check gets its own short-lived session on the
- * shared KieBase, with only the shipment inserted (tables are compiled into the rules, never inserted per check).
+ * One compiled, immutable version of the rule pack. Thread-safe. A check looks up the table rows that match the
+ * shipment in the {@link MeasureIndex} (hash lookups on HS prefix and countries, never a scan), then runs the logic
+ * rules (rules/logic/*.drl) over the shipment and those few hits in a session borrowed from a pool: the session is
+ * reset and returned after the check, so no check builds a session or inserts a table.
  */
 public final class RuleSet {
     private final RuleSetInfo info;
     private final KieBase kieBase;
-    private final MeasureRows rows;
+    private final KieSessionsPool sessions;
+    private final MeasureIndex index;
     private final RuleSetRef ref;
     private final DecisionAssembler assembler;
     private final Clock clock;
 
-    RuleSet(RuleSetInfo info, KieBase kieBase, MeasureRows rows, Clock clock) {
+    RuleSet(RuleSetInfo info, KieContainer container, MeasureIndex index, Clock clock) {
         this.info = info;
-        this.kieBase = kieBase;
-        this.rows = rows;
+        this.kieBase = container.getKieBase();
+        this.sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.index = index;
         this.clock = clock;
         this.ref = new RuleSetRef(info.version(), info.digest());
         this.assembler = new DecisionAssembler(ref, info.reviewedThrough());
@@ -41,7 +47,7 @@ public final class RuleSet {
     }
 
     public MeasureRows rows() {
-        return rows;
+        return index.rows();
     }
 
     public Clock clock() {
@@ -63,18 +69,20 @@ public final class RuleSet {
     }
 
     private Evaluation evaluate(Shipment shipment, RuleCoverage coverage) {
-        KieSession session = kieBase.newKieSession();
+        List<MeasureHit> matched = index.match(shipment);
+        // A pooled session keeps its listeners across checks, so a coverage run gets a session of its own.
+        KieSession session = coverage == null ? sessions.newKieSession() : kieBase.newKieSession();
         try {
             if (coverage != null) {
                 session.addEventListener((org.kie.api.event.rule.AgendaEventListener) coverage);
                 session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) coverage);
             }
-            if (rows.size() > 0) {
-                session.setGlobal("rows", rows);
-            }
             session.insert(shipment);
+            for (MeasureHit hit : matched) {
+                session.insert(hit);
+            }
             session.fireAllRules();
-            List<MeasureHit> hits = new ArrayList<>();
+            List<MeasureHit> hits = new ArrayList<>(matched.size());
             List<Exemption> exemptions = new ArrayList<>();
             List<Notice> notices = new ArrayList<>();
             List<Superseded> superseded = new ArrayList<>();
@@ -94,6 +102,7 @@ public final class RuleSet {
             }
             return new Evaluation(hits, exemptions, notices, superseded, nonMetalShares);
         } finally {
+            // For a pooled session, dispose() resets it and hands it back to the pool.
             session.dispose();
         }
     }
@@ -101,11 +110,7 @@ public final class RuleSet {
     /** Names of the logic rules (rules/logic/*.drl), as "file: rule name", for the coverage report. */
     public List<String> logicRules() {
         return kieBase.getKiePackages().stream().flatMap(p -> p.getRules().stream())
-                .filter(r -> !isGenerated(r)).map(RuleSet::describe).sorted().toList();
-    }
-
-    static boolean isGenerated(Rule rule) {
-        return rule.getPackageName().startsWith(RulePackCompiler.TABLES_PACKAGE);
+                .map(RuleSet::describe).sorted().toList();
     }
 
     static String describe(Rule rule) {

@@ -1,5 +1,6 @@
 package io.tradecheck.bench;
 
+import io.tradecheck.cli.TradecheckCommand;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.engine.RuleSet;
@@ -28,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager"})
 public class EngineBenchmark {
 
     @State(Scope.Benchmark)
@@ -38,6 +39,8 @@ public class EngineBenchmark {
 
         @Setup(Level.Trial)
         public void compile() {
+            // As the service and the command line do: without levels set, the engine formats a trace line per rule.
+            TradecheckCommand.quietLibraries();
             ruleSet = new RulePackCompiler().compile(RulePackSource.fromDirectory(Path.of(System.getProperty("rules", "rules"))));
             shipments = SampleShipments.mix();
         }

@@ -46,6 +46,7 @@ public final class RuleEditingFigures {
     };
 
     public static void main(String[] args) throws Exception {
+        io.tradecheck.cli.TradecheckCommand.quietLibraries();
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int reloads = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path work = Files.createTempDirectory("tradecheck-figures-");

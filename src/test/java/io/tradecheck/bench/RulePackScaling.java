@@ -24,6 +24,7 @@ public final class RulePackScaling {
     private static final String[] COUNTRIES = Locale.getISOCountries();
 
     public static void main(String[] args) {
+        io.tradecheck.cli.TradecheckCommand.quietLibraries();
         List<Integer> sizes = new ArrayList<>();
         for (String a : args) {
             sizes.add(Integer.parseInt(a));

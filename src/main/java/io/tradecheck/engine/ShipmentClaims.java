@@ -1,0 +1,53 @@
+package io.tradecheck.engine;
+
+import io.tradecheck.model.Shipment;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The declarations a table row can require of a shipment, by the name a specialist writes in the {@code claim} column.
+ * A row with a claim matches only shipments whose request makes it (or, for the {@code ...NotStated} claims, leaves the
+ * field out, so that a control which needs the field can say so).
+ */
+public final class ShipmentClaims {
+    private static final BigDecimal LOW_VALUE_USD = BigDecimal.valueOf(800);
+    private static final BigDecimal FIFTEEN = BigDecimal.valueOf(15);
+    private static final BigDecimal RARE_EARTH_THRESHOLD = new BigDecimal("0.1");
+
+    private static final Map<String, Predicate<Shipment>> CLAIMS = Map.ofEntries(
+            Map.entry("usmcaQualifying", s -> Boolean.TRUE.equals(s.getUsmcaQualifying())),
+            Map.entry("usmcaNotStated", s -> s.getUsmcaQualifying() == null),
+            Map.entry("lowValue", s -> "USD".equals(s.getCurrency()) && s.getCustomsValue() != null
+                    && s.getCustomsValue().compareTo(LOW_VALUE_USD) <= 0),
+            Map.entry("metalContentAtMost15", s -> s.getMetalContentPercent() != null
+                    && s.getMetalContentPercent().compareTo(FIFTEEN) <= 0),
+            Map.entry("semiconductor232Covered", s -> Boolean.TRUE.equals(s.getSemiconductor232Covered())),
+            Map.entry("semiconductor232NotStated", s -> s.getSemiconductor232Covered() == null),
+            Map.entry("listedPartyAffiliate", s -> Boolean.TRUE.equals(s.getEndUserOwnedByListedParty())),
+            Map.entry("endUserOwnershipNotStated", s -> s.getEndUserOwnedByListedParty() == null),
+            Map.entry("chinaRareEarthContent", s -> s.getChinaRareEarthContentPercent() != null
+                    && s.getChinaRareEarthContentPercent().compareTo(RARE_EARTH_THRESHOLD) >= 0),
+            Map.entry("chinaRareEarthContentNotStated", s -> s.getChinaRareEarthContentPercent() == null),
+            Map.entry("section301Exclusion", s -> Boolean.TRUE.equals(s.getSection301ExclusionClaimed())));
+
+    private ShipmentClaims() {
+    }
+
+    public static Set<String> names() {
+        return CLAIMS.keySet();
+    }
+
+    public static boolean isKnown(String name) {
+        return CLAIMS.containsKey(name);
+    }
+
+    static Predicate<Shipment> get(String name) {
+        Predicate<Shipment> claim = CLAIMS.get(name);
+        if (claim == null) {
+            throw new IllegalArgumentException("unknown claim " + name);
+        }
+        return claim;
+    }
+}
