@@ -9,8 +9,8 @@
 # figures: run it more than once and report the best and the spread.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B test-compile
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+./mvnw -q -B -ntp test-compile
+./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 exec java -Xms"${XMX:-256m}" -Xmx"${XMX:-256m}" -XX:+UseG1GC \
   -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -Drounds="${ROUNDS:-2}" \

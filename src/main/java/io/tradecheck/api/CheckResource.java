@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,7 +35,9 @@ public class CheckResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, missing, unknown or invalid fields",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Decision check(@NotNull(message = "a JSON body with the shipment is required") @Valid CheckRequest request) {
-        return checker.check(request);
+    public CompletionStage<Decision> check(@NotNull(message = "a JSON body with the shipment is required") @Valid CheckRequest request) {
+        // A CompletionStage keeps the check on the event loop: the rules take microseconds and never block, and in
+        // durable mode the answer goes out when the decision log has committed it, without holding a thread meanwhile.
+        return checker.checkLater(request);
     }
 }

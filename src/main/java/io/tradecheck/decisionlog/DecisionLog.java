@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,19 +57,54 @@ public final class DecisionLog implements DecisionRecorder {
         if (mode == DecisionLogMode.OFF) {
             return decision;
         }
-        Instant now = clock.instant();
-        Decision answered = decision.withDecisionId(DecisionIds.next(now.toEpochMilli()));
-        DecisionContext.Context context = DecisionContext.current();
-        String caller = context != null && context.caller() != null ? context.caller() : httpCaller.get();
-        LoggedDecision row = new LoggedDecision(answered.decisionId(), now, truncate(caller, 200),
-                truncate(answered.reference(), 200), answered.decision().name(), ruleSet.info().version(),
-                ruleSet.info().digest(), context == null ? null : context.batchJob(),
-                context == null ? null : context.batchLine(), write(request), write(answered));
-        CompletableFuture<Void> committed = writer.submit(row, maxWait);
+        Decision answered = withId(decision);
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet), maxWait);
         if (mode == DecisionLogMode.DURABLE) {
             awaitCommit(committed);
         }
         return answered;
+    }
+
+    /**
+     * Never blocks: the queue is offered the row without waiting (a full queue is answered at once as unavailable,
+     * rather than holding an event-loop thread), and in durable mode the stage completes when the row is committed.
+     */
+    @Override
+    public CompletionStage<Decision> recordLater(CheckRequest request, Decision decision, RuleSet ruleSet) {
+        if (mode == DecisionLogMode.OFF) {
+            return CompletableFuture.completedFuture(decision);
+        }
+        Decision answered = withId(decision);
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet), Duration.ZERO);
+        if (mode != DecisionLogMode.DURABLE) {
+            return CompletableFuture.completedFuture(answered);
+        }
+        CompletableFuture<Decision> answer = new CompletableFuture<>();
+        committed.orTimeout(maxWait.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                answer.complete(answered);
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            answer.completeExceptionally(cause instanceof TimeoutException
+                    ? new DecisionLogUnavailableException("the decision log did not confirm the write within " + maxWait, cause)
+                    : new DecisionLogUnavailableException("the decision could not be written to the log", cause));
+        });
+        return answer;
+    }
+
+    private Decision withId(Decision decision) {
+        return decision.withDecisionId(DecisionIds.next(clock.instant().toEpochMilli()));
+    }
+
+    private LoggedDecision row(CheckRequest request, Decision answered, RuleSet ruleSet) {
+        Instant now = clock.instant();
+        DecisionContext.Context context = DecisionContext.current();
+        String caller = context != null && context.caller() != null ? context.caller() : httpCaller.get();
+        return new LoggedDecision(answered.decisionId(), now, truncate(caller, 200),
+                truncate(answered.reference(), 200), answered.decision().name(), ruleSet.info().version(),
+                ruleSet.info().digest(), context == null ? null : context.batchJob(),
+                context == null ? null : context.batchLine(), write(request), write(answered));
     }
 
     private void awaitCommit(CompletableFuture<Void> committed) {

@@ -2,6 +2,8 @@ package io.tradecheck.engine;
 
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Keeps a decision as evidence. {@link ShipmentChecker} calls it for every check it makes, so the API, batch lines
@@ -13,4 +15,12 @@ public interface DecisionRecorder {
     DecisionRecorder NONE = (request, decision, ruleSet) -> decision;
 
     Decision record(CheckRequest request, Decision decision, RuleSet ruleSet);
+
+    /**
+     * As {@link #record}, without blocking the calling thread: the stage completes when the decision may be answered
+     * (in durable mode, once it is committed). For callers on an event loop, such as the pre-check API.
+     */
+    default CompletionStage<Decision> recordLater(CheckRequest request, Decision decision, RuleSet ruleSet) {
+        return CompletableFuture.completedFuture(record(request, decision, ruleSet));
+    }
 }

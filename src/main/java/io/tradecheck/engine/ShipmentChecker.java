@@ -5,6 +5,7 @@ import io.tradecheck.model.Decision;
 import io.tradecheck.model.Shipment;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The one evaluation path that the API, the batch files and the command line all call: a validated request in, a
@@ -29,6 +30,15 @@ public final class ShipmentChecker {
 
     public Decision check(CheckRequest request) {
         return check(request, rules.current());
+    }
+
+    /**
+     * As {@link #check(CheckRequest)}, for a caller that must not block (the pre-check API runs on the event loop):
+     * the rules run on the calling thread, the stage completes once the decision log lets the answer go.
+     */
+    public CompletionStage<Decision> checkLater(CheckRequest request) {
+        RuleSet ruleSet = rules.current();
+        return recorder.recordLater(request, evaluate(request, ruleSet, today(ruleSet)), ruleSet);
     }
 
     /**

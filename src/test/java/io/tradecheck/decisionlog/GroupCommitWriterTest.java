@@ -88,6 +88,32 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void theNonBlockingPathAnswersAfterTheCommitAndFailsAsUnavailableWhenTheRowCannotBeWritten() throws Exception {
+        GroupCommitWriter writer = new GroupCommitWriter(store, 100, 10);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+        var ruleSet = new io.tradecheck.engine.RulePackCompiler().compile(
+                io.tradecheck.engine.RulePackSource.fromDirectory(Path.of("rules")));
+        var checker = new io.tradecheck.engine.ShipmentChecker(new io.tradecheck.engine.ActiveRuleSet(ruleSet),
+                java.time.ZoneId.of("America/New_York"));
+        var request = json.readValue(Files.readString(Path.of("src/test/resources/checks/china-geneva-2025-06-01.json")),
+                io.tradecheck.model.CheckRequest.class);
+        var decision = checker.evaluate(request, ruleSet, java.time.LocalDate.parse("2025-06-01"));
+        DecisionLog durable = new DecisionLog(DecisionLogMode.DURABLE, writer, json, () -> "anna", java.time.Clock.systemUTC(),
+                Duration.ofSeconds(10));
+
+        String id = durable.recordLater(request, decision, ruleSet).toCompletableFuture().get(10, TimeUnit.SECONDS).decisionId();
+        assertEquals("anna", store.find(id).orElseThrow().caller(), "in the log when the stage completes");
+
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE decision");
+        }
+        CompletableFuture<io.tradecheck.model.Decision> failed = durable.recordLater(request, decision, ruleSet).toCompletableFuture();
+        Exception e = assertThrows(Exception.class, () -> failed.get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof DecisionLogUnavailableException, "unwrapped for the 503 mapper: " + e.getCause());
+        writer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
     void durableModeReturnsOnlyAfterTheCommitAndAsyncAtOnce() throws Exception {
         GroupCommitWriter writer = new GroupCommitWriter(store, 100, 10);
         var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
