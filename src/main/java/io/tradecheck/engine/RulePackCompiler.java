@@ -8,22 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieContainer;
+import org.drools.core.impl.RuleBaseFactory;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
 
 /**
  * Compiles a rule pack (tables + DRL) into an immutable {@link RuleSet}, at run time, with the classic engine. Every
  * problem found (table cells, DRL syntax, unknown groups) is collected and thrown together; nothing half-built escapes.
  */
 public final class RulePackCompiler {
-    private static final String RESOURCES = "src/main/resources/";
-    private static final AtomicLong BUILDS = new AtomicLong();
 
     private final Clock clock;
 
@@ -44,15 +42,15 @@ public final class RulePackCompiler {
                 : CountryGroupsReader.read(groupsFile.path(), groupsFile.content(), problems);
         MeasureTableReader tableReader = new MeasureTableReader(groups);
 
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
+        List<RuleFile> logic = new ArrayList<>();
+        List<String> logicDrl = new ArrayList<>();
         List<MeasureRow> allRows = new ArrayList<>();
         int tables = 0;
         int logicFiles = 0;
         for (RuleFile file : source.files()) {
             if (file.isDrl()) {
-                String drl = DayLiterals.fold(file.path(), new String(file.content(), StandardCharsets.UTF_8), problems);
-                kfs.write(RESOURCES + file.path(), drl);
+                logic.add(file);
+                logicDrl.add(DayLiterals.fold(file.path(), new String(file.content(), StandardCharsets.UTF_8), problems));
                 logicFiles++;
             } else if (file.isTable()) {
                 tables++;
@@ -68,32 +66,31 @@ public final class RulePackCompiler {
             throw new RulePackException(problems);
         }
 
-        ReleaseId releaseId = ks.newReleaseId("io.tradecheck", "rule-pack",
-                "1.0." + BUILDS.incrementAndGet() + "-" + System.nanoTime());
-        kfs.generateAndWritePomXML(releaseId);
+        // The knowledge builder directly, without a KieModule (no kmodule.xml, pom or repository): ~0.5 s less per compile.
         ClassLoader classLoader = MeasureHit.class.getClassLoader();
-        KieBuilder builder = ks.newKieBuilder(kfs, classLoader).buildAll();
-        try {
-            for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-                problems.add(new RulePackProblem(displayPath(m.getPath()), m.getLine(),
-                        m.getColumn() > 0 ? String.valueOf(m.getColumn()) : null, m.getText().trim()));
-            }
-            if (!problems.isEmpty()) {
-                throw new RulePackException(problems);
-            }
-            KieContainer container = ks.newKieContainer(releaseId, classLoader);
-            KieBase kieBase = container.getKieBase();
-            int logicRules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-            MeasureIndex index = new MeasureIndex(new MeasureRows(allRows));
-            long compileMillis = (System.nanoTime() - started) / 1_000_000;
-            // Each table row is a rule of the pack, evaluated through the index; the logic rules run in Drools.
-            RuleSetInfo info = info(source, manifest, allRows, tables, logicFiles, allRows.size() + logicRules,
-                    compileMillis);
-            return new RuleSet(info, container, index, clock);
-        } finally {
-            // Each build registers a module in the global repository; leaving it there leaks one KieBase per reload.
-            ks.getRepository().removeKieModule(releaseId);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, classLoader));
+        for (int i = 0; i < logic.size(); i++) {
+            builder.add(ResourceFactory.newByteArrayResource(logicDrl.get(i).getBytes(StandardCharsets.UTF_8))
+                    .setSourcePath(logic.get(i).path()), ResourceType.DRL);
         }
+        for (KnowledgeBuilderError error : builder.getErrors()) {
+            int[] lines = error.getLines();
+            problems.add(new RulePackProblem(error.getResource() == null ? null : error.getResource().getSourcePath(),
+                    lines != null && lines.length > 0 ? lines[0] : 0, null, error.getMessage().trim()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RulePackException(problems);
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
+                RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
+        kieBase.addPackages(builder.getKnowledgePackages());
+        int logicRules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        MeasureIndex index = new MeasureIndex(new MeasureRows(allRows));
+        long compileMillis = (System.nanoTime() - started) / 1_000_000;
+        // Each table row is a rule of the pack, evaluated through the index; the logic rules run in Drools.
+        RuleSetInfo info = info(source, manifest, allRows, tables, logicFiles, allRows.size() + logicRules, compileMillis);
+        return new RuleSet(info, kieBase, index, clock);
     }
 
     private RuleSetInfo info(RulePackSource source, RulePackManifest manifest, List<MeasureRow> rows, int tables,
@@ -112,13 +109,5 @@ public final class RulePackCompiler {
 
     private static RuleFile find(RulePackSource source, String path) {
         return source.files().stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
-    }
-
-    /** Maps the KieFileSystem path back to the file a specialist edited. */
-    private static String displayPath(String kiePath) {
-        if (kiePath == null) {
-            return null;
-        }
-        return kiePath.startsWith(RESOURCES) ? kiePath.substring(RESOURCES.length()) : kiePath;
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -28,10 +27,10 @@ public final class RuleSet {
     private final DecisionAssembler assembler;
     private final Clock clock;
 
-    RuleSet(RuleSetInfo info, KieContainer container, MeasureIndex index, Clock clock) {
+    RuleSet(RuleSetInfo info, KieBase kieBase, MeasureIndex index, Clock clock) {
         this.info = info;
-        this.kieBase = container.getKieBase();
-        this.sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.index = index;
         this.clock = clock;
         this.ref = new RuleSetRef(info.version(), info.digest());
@@ -115,7 +114,7 @@ public final class RuleSet {
 
     static String describe(Rule rule) {
         String file = rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null
-                ? impl.getResource().getSourcePath().replaceFirst("^src/main/resources/", "") : rule.getPackageName();
+                ? impl.getResource().getSourcePath() : rule.getPackageName();
         return file + ": " + rule.getName();
     }
 
