@@ -23,7 +23,7 @@ for mode in off async durable; do
     kill -0 $pid 2>/dev/null || { echo "service died:"; tail -20 $data/service.log; exit 1; }
     sleep 0.2
   done
-  wrk -t2 -c$CONNS -d5s -s bench/post-check.lua $URL/api/v1/checks > /dev/null   # warm-up
+  wrk -t2 -c$CONNS -d${WARMUP:-30}s -s bench/post-check.lua $URL/api/v1/checks > /dev/null   # warm-up (JIT)
   result=$(wrk -t2 -c$CONNS -d${SECS}s --latency -s bench/post-check.lua $URL/api/v1/checks)
   kill $pid; wait $pid 2>/dev/null || true
   rps=$(echo "$result" | awk '/Requests\/sec/ {print int($2)}')

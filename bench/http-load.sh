@@ -2,10 +2,13 @@
 # HTTP benchmark on loopback only, bounded in time: start-up, peak throughput and latency of POST /api/v1/checks
 # beside the cheapest JSON endpoint of the same server (/q/health/live), p50/p99 at half of peak, and RSS.
 # Usage: bench/http-load.sh [seconds-per-run]   (needs a packaged app: ./mvnw -B -ntp package -DskipTests)
+#        LOG_MODE=off|async|durable (default durable, as shipped) sets the decision log mode.
 # Installs wrk and hey from Debian's packages if missing (root only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-15}
+LOG_MODE=${LOG_MODE:-durable}
+WARMUP=${WARMUP:-30}
 PORT=${PORT:-18080}
 URL=http://127.0.0.1:$PORT
 # Checks need the checker role: the test users file and its API key (the service's own data folder stays untouched).
@@ -17,7 +20,7 @@ done
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: ./mvnw -B -ntp package -DskipTests" >&2; exit 1; }
 
 start=$(date +%s%N)
-java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dtradecheck.data.dir=$DATA \
+java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dtradecheck.data.dir=$DATA -Dtradecheck.decision-log.mode=$LOG_MODE \
      -Dtradecheck.security.users-file=src/test/resources/security/users.properties \
      -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
 pid=$!
@@ -33,8 +36,10 @@ grep -oE "loaded from .* in [0-9]+ ms" target/bench-service.log | sed 's/^/rule 
 grep -oE "started in [0-9.]+s" target/bench-service.log | sed 's/^/quarkus /' || true
 echo "RSS after start: $(rss)"
 
-echo; echo "== warm-up (5 s each)"
-wrk -t2 -c16 -d5s -s bench/post-check.lua $URL/api/v1/checks > /dev/null
+echo "decision log: $LOG_MODE"
+# The JIT needs its time: after 5 s of load the check ran at a third of its warm rate.
+echo; echo "== warm-up (${WARMUP} s of checks, 5 s of health)"
+wrk -t2 -c16 -d${WARMUP}s -s bench/post-check.lua $URL/api/v1/checks > /dev/null
 wrk -t2 -c16 -d5s $URL/q/health/live > /dev/null
 
 echo; echo "== peak: GET /q/health/live (cheapest JSON endpoint, the HTTP-stack limit)"
