@@ -25,6 +25,11 @@ java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dtradecheck.data.dir=$DATA -Dtrad
      -jar target/quarkus-app/quarkus-run.jar > target/bench-service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$DATA"' EXIT
+# Wait for the port with bash's /dev/tcp (a curl process every few ms would steal CPU from the start-up it measures).
+until (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; do
+  kill -0 $pid 2>/dev/null || { echo "service died:"; tail -20 target/bench-service.log; exit 1; }
+  sleep 0.05
+done
 until curl -fs -o /dev/null -X POST -H 'Content-Type: application/json' -H "X-API-Key: $API_KEY" -d @bench/check-body.json $URL/api/v1/checks; do
   kill -0 $pid 2>/dev/null || { echo "service died:"; tail -20 target/bench-service.log; exit 1; }
   sleep 0.05
