@@ -87,27 +87,41 @@ class GroupCommitWriterTest {
         writer.close(Duration.ofSeconds(5));
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+
+    /** A real check to log: the Geneva soccer-ball request decided on the bundled pack. */
+    private record Checked(io.tradecheck.engine.RuleSet ruleSet, io.tradecheck.model.CheckRequest request,
+                           io.tradecheck.model.Decision decision) {
+        static Checked genevaSoccerBalls() throws Exception {
+            var ruleSet = new io.tradecheck.engine.RulePackCompiler().compile(
+                    io.tradecheck.engine.RulePackSource.fromDirectory(Path.of("rules")));
+            var checker = new io.tradecheck.engine.ShipmentChecker(new io.tradecheck.engine.ActiveRuleSet(ruleSet),
+                    java.time.ZoneId.of("America/New_York"));
+            var request = JSON.readValue(Files.readString(Path.of("src/test/resources/checks/china-geneva-2025-06-01.json")),
+                    io.tradecheck.model.CheckRequest.class);
+            return new Checked(ruleSet, request, checker.evaluate(request, ruleSet, java.time.LocalDate.parse("2025-06-01")));
+        }
+    }
+
+    private static DecisionLog log(DecisionLogMode mode, GroupCommitWriter writer) {
+        return new DecisionLog(mode, writer, JSON, () -> "anna", java.time.Clock.systemUTC(), Duration.ofSeconds(10));
+    }
+
     @Test
     void theNonBlockingPathAnswersAfterTheCommitAndFailsAsUnavailableWhenTheRowCannotBeWritten() throws Exception {
         GroupCommitWriter writer = new GroupCommitWriter(store, 100, 10);
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
-        var ruleSet = new io.tradecheck.engine.RulePackCompiler().compile(
-                io.tradecheck.engine.RulePackSource.fromDirectory(Path.of("rules")));
-        var checker = new io.tradecheck.engine.ShipmentChecker(new io.tradecheck.engine.ActiveRuleSet(ruleSet),
-                java.time.ZoneId.of("America/New_York"));
-        var request = json.readValue(Files.readString(Path.of("src/test/resources/checks/china-geneva-2025-06-01.json")),
-                io.tradecheck.model.CheckRequest.class);
-        var decision = checker.evaluate(request, ruleSet, java.time.LocalDate.parse("2025-06-01"));
-        DecisionLog durable = new DecisionLog(DecisionLogMode.DURABLE, writer, json, () -> "anna", java.time.Clock.systemUTC(),
-                Duration.ofSeconds(10));
+        Checked c = Checked.genevaSoccerBalls();
+        DecisionLog durable = log(DecisionLogMode.DURABLE, writer);
 
-        String id = durable.recordLater(request, decision, ruleSet).toCompletableFuture().get(10, TimeUnit.SECONDS).decisionId();
+        String id = durable.recordLater(c.request(), c.decision(), c.ruleSet()).toCompletableFuture().get(10, TimeUnit.SECONDS).decisionId();
         assertEquals("anna", store.find(id).orElseThrow().caller(), "in the log when the stage completes");
 
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
             s.execute("DROP TABLE decision");
         }
-        CompletableFuture<io.tradecheck.model.Decision> failed = durable.recordLater(request, decision, ruleSet).toCompletableFuture();
+        CompletableFuture<io.tradecheck.model.Decision> failed =
+                durable.recordLater(c.request(), c.decision(), c.ruleSet()).toCompletableFuture();
         Exception e = assertThrows(Exception.class, () -> failed.get(30, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof DecisionLogUnavailableException, "unwrapped for the 503 mapper: " + e.getCause());
         writer.close(Duration.ofSeconds(5));
@@ -116,14 +130,11 @@ class GroupCommitWriterTest {
     @Test
     void durableModeReturnsOnlyAfterTheCommitAndAsyncAtOnce() throws Exception {
         GroupCommitWriter writer = new GroupCommitWriter(store, 100, 10);
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
-        var rules = io.tradecheck.engine.RulePackSource.fromDirectory(Path.of("rules"));
-        var ruleSet = new io.tradecheck.engine.RulePackCompiler().compile(rules);
-        var checker = new io.tradecheck.engine.ShipmentChecker(new io.tradecheck.engine.ActiveRuleSet(ruleSet),
-                java.time.ZoneId.of("America/New_York"));
-        var request = json.readValue(Files.readString(Path.of("src/test/resources/checks/china-geneva-2025-06-01.json")),
-                io.tradecheck.model.CheckRequest.class);
-        var decision = checker.evaluate(request, ruleSet, java.time.LocalDate.parse("2025-06-01"));
+        var json = JSON;
+        Checked checked = Checked.genevaSoccerBalls();
+        var ruleSet = checked.ruleSet();
+        var request = checked.request();
+        var decision = checked.decision();
 
         DecisionLog durable = new DecisionLog(DecisionLogMode.DURABLE, writer, json, () -> "anna", java.time.Clock.systemUTC(),
                 Duration.ofSeconds(10));
