@@ -41,6 +41,9 @@ public class DecisionLogSetup {
     @ConfigProperty(name = "tradecheck.decision-log.max-wait", defaultValue = "10s")
     Duration maxWait;
 
+    @ConfigProperty(name = "tradecheck.decision-log.async-linger", defaultValue = "5ms")
+    Duration asyncLinger;
+
     @ConfigProperty(name = "tradecheck.decision-log.drain-timeout", defaultValue = "30s")
     Duration drainTimeout;
 
@@ -61,7 +64,9 @@ public class DecisionLogSetup {
     @Produces
     @Singleton
     DecisionLog decisionLog(DecisionStore store, ObjectMapper json, CurrentCaller caller) {
-        writer = new GroupCommitWriter(store, queueSize, maxGroup);
+        // Durable: commit at once, a caller waits. Async: let a group gather for a few ms, nobody waits.
+        writer = new GroupCommitWriter(store, queueSize, maxGroup,
+                mode == DecisionLogMode.ASYNC ? asyncLinger : Duration.ZERO);
         LOG.infof("Decision log: %s mode, %s database", mode.name().toLowerCase(), database);
         return new DecisionLog(mode, writer, json, caller, Clock.systemUTC(), maxWait);
     }

@@ -26,6 +26,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final DecisionStore store;
     private final BlockingQueue<Pending> queue;
     private final int maxGroup;
+    private final long lingerNanos;
     private final Thread thread;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong groups = new AtomicLong();
@@ -33,9 +34,19 @@ public final class GroupCommitWriter implements AutoCloseable {
     private volatile boolean closing;
 
     public GroupCommitWriter(DecisionStore store, int queueSize, int maxGroup) {
+        this(store, queueSize, maxGroup, Duration.ZERO);
+    }
+
+    /**
+     * @param linger how long a group may wait for more rows before it is committed (up to {@code maxGroup}). Zero
+     *               commits at once (durable mode: a caller is waiting); a few milliseconds suit async mode, where
+     *               nobody waits and many small commits would take the CPU the checks need.
+     */
+    public GroupCommitWriter(DecisionStore store, int queueSize, int maxGroup, Duration linger) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.maxGroup = maxGroup;
+        this.lingerNanos = linger.toNanos();
         this.thread = new Thread(this::run, "decision-log-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -109,6 +120,7 @@ public final class GroupCommitWriter implements AutoCloseable {
                 }
                 group.add(first);
                 queue.drainTo(group, maxGroup - 1);
+                linger(group);
                 write(group);
             } catch (InterruptedException e) {
                 // Only close() ends the loop: a queued decision is never abandoned on an interrupt.
@@ -119,6 +131,23 @@ public final class GroupCommitWriter implements AutoCloseable {
             } finally {
                 group.clear();
             }
+        }
+    }
+
+    /** Gathers more rows for the group until it is full or the linger time has passed since its first row. */
+    private void linger(List<Pending> group) throws InterruptedException {
+        long deadline = System.nanoTime() + lingerNanos;
+        while (lingerNanos > 0 && group.size() < maxGroup && !closing) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Pending next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            group.add(next);
+            queue.drainTo(group, maxGroup - group.size());
         }
     }
 

@@ -63,6 +63,20 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void withALingerRowsArrivingOneByOneShareACommit() throws Exception {
+        GroupCommitWriter writer = new GroupCommitWriter(store, 100, 50, Duration.ofMillis(500));
+        List<CompletableFuture<Void>> futures = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            futures.add(writer.submit(row(i), Duration.ofSeconds(5)));
+            Thread.sleep(2);
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertEquals(20, count());
+        assertTrue(writer.groups() <= 2, "20 rows 2 ms apart within a 500 ms linger: " + writer.groups() + " commits");
+        writer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
     void aCleanStopWritesEverythingStillQueued() throws Exception {
         GroupCommitWriter writer = new GroupCommitWriter(store, 10_000, 50);
         for (int i = 0; i < 3000; i++) {
