@@ -142,6 +142,33 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void theNonBlockingPathRefusesAtOnceWhenTheQueueIsFull() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // The database hangs: the writer holds its first row, and the queue of one fills up.
+        javax.sql.DataSource stuck = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        release.await();
+                    }
+                    return method.invoke(dataSource, args);
+                });
+        GroupCommitWriter writer = new GroupCommitWriter(new DecisionStore(stuck), 1, 10);
+        Checked c = Checked.genevaSoccerBalls();
+        DecisionLog async = log(DecisionLogMode.ASYNC, writer);
+        async.recordLater(c.request(), c.decision(), c.ruleSet());   // taken by the writer, which then hangs
+        while (writer.queued() > 0) {
+            Thread.sleep(1);
+        }
+        async.recordLater(c.request(), c.decision(), c.ruleSet());   // fills the queue of one
+        long started = System.nanoTime();
+        assertThrows(DecisionLogUnavailableException.class, () -> async.recordLater(c.request(), c.decision(), c.ruleSet()));
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "refused without waiting for max-wait (10 s)");
+        release.countDown();
+        writer.close(Duration.ofSeconds(10));
+        assertEquals(2, count());
+    }
+
+    @Test
     void durableModeReturnsOnlyAfterTheCommitAndAsyncAtOnce() throws Exception {
         GroupCommitWriter writer = new GroupCommitWriter(store, 100, 10);
         var json = JSON;
