@@ -56,6 +56,26 @@ class RulePackCompilerTest {
     }
 
     @Test
+    void aConsequenceThatCannotRunIsRejectedAtLoadNotAtTheFirstCheck() throws IOException {
+        // Consequences are MVEL by default: strict mode must still catch an unknown class or method when the pack loads.
+        copyBundledPack();
+        write("logic/typo.drl", """
+                package tradecheck.logic;
+                import io.tradecheck.engine.MeasureHit;
+
+                rule "A consequence with a typo"
+                when
+                    $hit : MeasureHit( kind == io.tradecheck.model.FindingKind.NOTICE )
+                then
+                    insert( new Supersedd( $hit, $hit, "typo" ) );
+                end
+                """);
+        RulePackException e = assertThrows(RulePackException.class, this::compileDir);
+        assertEquals("logic/typo.drl", e.problems().get(0).file());
+        assertTrue(e.getMessage().contains("Supersedd"), e.getMessage());
+    }
+
+    @Test
     void aBadTableCellIsRejectedWithFileLineColumnAndReason() throws IOException {
         copyBundledPack();
         Path table = dir.resolve("us-import/ieepa-fentanyl-china.csv");
