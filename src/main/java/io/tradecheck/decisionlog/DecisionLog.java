@@ -57,8 +57,9 @@ public final class DecisionLog implements DecisionRecorder {
         if (mode == DecisionLogMode.OFF) {
             return decision;
         }
-        Decision answered = withId(decision);
-        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet), maxWait);
+        Instant now = clock.instant();
+        Decision answered = decision.withDecisionId(DecisionIds.next(now.toEpochMilli()));
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, now), maxWait);
         if (mode == DecisionLogMode.DURABLE) {
             awaitCommit(committed);
         }
@@ -74,8 +75,9 @@ public final class DecisionLog implements DecisionRecorder {
         if (mode == DecisionLogMode.OFF) {
             return CompletableFuture.completedFuture(decision);
         }
-        Decision answered = withId(decision);
-        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet), Duration.ZERO);
+        Instant now = clock.instant();
+        Decision answered = decision.withDecisionId(DecisionIds.next(now.toEpochMilli()));
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, now), Duration.ZERO);
         if (mode != DecisionLogMode.DURABLE) {
             return CompletableFuture.completedFuture(answered);
         }
@@ -93,12 +95,7 @@ public final class DecisionLog implements DecisionRecorder {
         return answer;
     }
 
-    private Decision withId(Decision decision) {
-        return decision.withDecisionId(DecisionIds.next(clock.instant().toEpochMilli()));
-    }
-
-    private LoggedDecision row(CheckRequest request, Decision answered, RuleSet ruleSet) {
-        Instant now = clock.instant();
+    private LoggedDecision row(CheckRequest request, Decision answered, RuleSet ruleSet, Instant now) {
         DecisionContext.Context context = DecisionContext.current();
         String caller = context != null && context.caller() != null ? context.caller() : httpCaller.get();
         return new LoggedDecision(answered.decisionId(), now, truncate(caller, 200),
