@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmark on loopback only, bounded in time: start-up, peak throughput and latency of POST /api/v1/checks
-# beside the cheapest JSON endpoint of the same server (/q/health/live), p50/p99 at half of peak, and RSS.
+# beside the cheapest JSON endpoint of the same server (/q/health/live) and the cheapest authenticated one
+# (GET /api/v1/rules), p50/p99 at half of peak, and RSS.
 # Usage: bench/http-load.sh [seconds-per-run]   (needs a packaged app: ./mvnw -B -ntp package -DskipTests)
 #        LOG_MODE=off|async|durable (default durable, as shipped) sets the decision log mode.
 # Installs wrk and hey from Debian's packages if missing (root only).
@@ -52,7 +53,10 @@ limit=$(wrk -t2 -c16 -d${SECS}s --latency $URL/q/health/live | tee /dev/stderr |
 echo; echo "== peak: POST /api/v1/checks"
 peak=$(wrk -t2 -c16 -d${SECS}s --latency -s bench/post-check.lua $URL/api/v1/checks | tee /dev/stderr | awk '/Requests\/sec/ {print int($2)}')
 echo "RSS under load: $(rss)"
+echo; echo "== peak: GET /api/v1/rules (cheapest authenticated JSON endpoint: API key, REST stack, 7 KB answer, no rules run)"
+authed=$(wrk -t2 -c16 -d${SECS}s --latency -H "X-API-Key: $API_KEY" $URL/api/v1/rules | tee /dev/stderr | awk '/Requests\/sec/ {print int($2)}')
 echo; echo "checks/s ${peak} vs limit ${limit} req/s: $(( 100 * peak / limit ))% of the HTTP-stack limit"
+echo "checks/s ${peak} vs ${authed} req/s for the cheapest authenticated endpoint: $(( 100 * peak / authed ))%"
 
 half=$(( peak / 2 ))
 workers=8
