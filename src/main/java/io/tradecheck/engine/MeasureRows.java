@@ -3,8 +3,8 @@ package io.tradecheck.engine;
 import java.util.List;
 
 /**
- * Every table row of a rule set, by index. Generated rules refer to their row by index through the DRL global
- * {@code rows}, so a row's texts live once in memory and never in a session.
+ * Every table row of a rule set, in pack order. A {@link MeasureHit} carries its row and that row's index here, which
+ * orders the hits of a check the way the tables list them.
  */
 public final class MeasureRows {
     private final List<MeasureRow> rows;
