@@ -10,14 +10,13 @@ import io.tradecheck.editing.ImpactReport;
 import io.tradecheck.editing.DraftStore;
 import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.PackArchive;
-import io.tradecheck.editing.PackValidator;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RuleVersion;
-import io.tradecheck.editing.ValidationReport;
 import io.tradecheck.editing.VersionHistory;
 import io.tradecheck.engine.RuleFile;
-import io.tradecheck.engine.RulePackException;
 import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.PackCheck;
+import io.tradecheck.pack.PackVerdict;
 import io.tradecheck.security.CurrentCaller;
 import io.tradecheck.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Drafts: a copy of the rule pack to edit, validate, try against orders and activate. Thin: the work is done by
- * {@link DraftStore}, {@link PackValidator} and {@link RuleActivation}.
+ * {@link DraftStore}, {@link PackCheck} and {@link RuleActivation}.
  */
 @RolesAllowed(Roles.RULE_EDITOR)
 @Path("/api/v1/rules/drafts")
@@ -64,7 +63,7 @@ public class DraftsResource {
     @Inject
     RuleActivation activation;
     @Inject
-    PackValidator validator;
+    PackCheck packCheck;
     @Inject
     ImpactAnalysis impact;
     @Inject
@@ -175,12 +174,14 @@ public class DraftsResource {
 
     @POST
     @Path("{id}/validation")
-    @Operation(summary = "Validate a draft: compile, table checks, scenarios",
+    @Operation(summary = "Validate a draft: compile, table checks, scenarios, coverage",
             description = "Always 200 with the report; valid=false lists every error with file, line (row), column "
                     + "and reason: bad cells, a 'to' before its 'from', overlapping date windows of one measure and "
-                    + "scope, DRL errors, failed scenarios. Warnings name gaps between date windows.")
-    public ValidationReport validate(@PathParam("id") String id) {
-        return validator.validate(draft(id).source()).report();
+                    + "scope, DRL errors, failed scenarios, table rows and logic rules no scenario exercises (a warning instead when "
+                    + "tradecheck.rules.coverage=warn). Warnings name gaps between date windows. The same check as "
+                    + "activation, the rules folder and tradecheck validate.")
+    public PackVerdict validate(@PathParam("id") String id) {
+        return packCheck.check(draft(id).source()).verdict();
     }
 
     @POST
@@ -202,13 +203,10 @@ public class DraftsResource {
                                @HeaderParam("Content-Type") String contentType, @QueryParam("sheet") String sheet,
                                @QueryParam("limit") @jakarta.ws.rs.DefaultValue("1000") int limit) throws IOException {
         Draft draft = draft(id);
-        PackValidator.Outcome outcome = validator.validate(draft.source(), false);
-        if (outcome.ruleSet() == null) {
-            throw new RulePackException(outcome.report().errors());
-        }
+        var ruleSet = packCheck.compile(draft.source());
         java.nio.file.Path file = uploads.spool(body);
         try (OrderReader reader = OrderFiles.open(file, OrderFormat.ofMediaType(contentType), sheet)) {
-            return impact.compare(reader, activation.active().current(), outcome.ruleSet(),
+            return impact.compare(reader, activation.active().current(), ruleSet,
                     Math.max(0, Math.min(limit, 100_000)), change -> { });
         } finally {
             java.nio.file.Files.deleteIfExists(file);

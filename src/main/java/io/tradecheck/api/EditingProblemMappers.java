@@ -27,7 +27,7 @@ public class EditingProblemMappers {
     @ServerExceptionMapper
     public Response refused(ActivationRefusedException e) {
         return ProblemResponses.of(Problem.of(422, "Rule pack not valid", e.getMessage(), List.of())
-                .withProblems(e.report().errors()));
+                .withProblems(e.verdict().errors()));
     }
 
     @ServerExceptionMapper

@@ -7,7 +7,6 @@ import io.tradecheck.batch.RequestValidation;
 import io.tradecheck.editing.DraftStore;
 import io.tradecheck.editing.ImpactAnalysis;
 import io.tradecheck.editing.PackArchive;
-import io.tradecheck.editing.PackValidator;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RulesFolder;
 import io.tradecheck.editing.RulesFolderWatch;
@@ -15,6 +14,7 @@ import io.tradecheck.editing.VersionHistory;
 import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.decisionlog.DecisionLog;
+import io.tradecheck.pack.PackCheck;
 import io.tradecheck.engine.ShipmentChecker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -56,18 +56,18 @@ public class RulePackStartup {
 
     @Produces
     @Singleton
-    PackValidator packValidator() {
-        return new PackValidator(new RulePackCompiler());
+    PackCheck packCheck(@ConfigProperty(name = "tradecheck.rules.coverage", defaultValue = "gate") String coverage) {
+        return new PackCheck(new RulePackCompiler(), PackCheck.Coverage.valueOf(coverage.toUpperCase()));
     }
 
     @Produces
     @Singleton
     @Startup
-    RuleActivation ruleActivation(PackValidator validator, RuleHistoryRecorder ruleHistory,
+    RuleActivation ruleActivation(PackCheck check, RuleHistoryRecorder ruleHistory,
                                   @ConfigProperty(name = "tradecheck.data.dir", defaultValue = "data") Path dataDir,
                                   @ConfigProperty(name = "tradecheck.history.keep", defaultValue = "50") int keep) {
         RuleActivation activation = RuleActivation.start(new RulesFolder(rulesDir), VersionHistory.open(dataDir, keep),
-                validator, Clock.systemUTC());
+                check, Clock.systemUTC());
         // The decision log's rule history keeps the files of every rule set that went into force, for ever (the
         // version history keeps the last few), so that any logged decision can be replayed on its own rules.
         ruleHistory.startedWith(activation);

@@ -1,66 +1,45 @@
 package io.tradecheck.cli;
 
-import io.tradecheck.engine.RulePackCompiler;
-import io.tradecheck.engine.RulePackException;
-import io.tradecheck.engine.RulePackProblem;
-import io.tradecheck.engine.RulePackSource;
-import io.tradecheck.engine.RuleSet;
-import io.tradecheck.scenario.Scenario;
+import io.tradecheck.pack.PackCheck;
 import io.tradecheck.scenario.ScenarioResult;
-import io.tradecheck.scenario.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tradecheck test}: runs the rule pack's scenarios, as its authors wrote them. */
+/** {@code tradecheck test}: runs the rule pack's scenarios, as its authors wrote them, within the one pack check. */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Run every scenario under scenarios/ in the rules folder against the compiled pack.",
-                "Prints PASS or FAIL per scenario with the reasons, then 'N passed, M failed'. "
-                        + "Exit code 4 when a scenario fails, 3 when the pack does not compile."})
+        description = {"Run every scenario under scenarios/ in the rules folder against the compiled pack, within the "
+                + "same check as validate and the service (so rows no scenario exercises fail it too).",
+                "Prints PASS or FAIL per scenario with the reasons, the other problems, then 'N passed, M failed'. "
+                        + "Exit code 4 when a scenario fails or coverage is missing, 3 when the pack does not compile."})
 class TestCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder (default: ${DEFAULT-VALUE})")
-    Path rulesDir;
+    @Mixin
+    PackCheckOptions pack;
 
     @Option(names = {"-q", "--quiet"}, description = "Print failures and the count only")
     boolean quiet;
 
     @Override
     public Integer call() {
-        RulePackSource source;
-        RuleSet ruleSet;
-        try {
-            source = RulePackSource.fromDirectory(rulesDir);
-            ruleSet = new RulePackCompiler().compile(source);
-        } catch (RulePackException e) {
-            System.err.println("tradecheck: the rules folder " + rulesDir + " does not compile:");
-            e.problems().forEach(p -> System.err.println("  " + ValidateCommand.line("error", p)));
+        PackCheck.Checked checked = pack.check();
+        if (checked.ruleSet() == null) {
+            System.err.println("tradecheck: the rules folder " + pack.rulesDir + " does not compile:");
+            checked.verdict().errors().forEach(p -> System.err.println("  " + ValidateCommand.line("error", p)));
             return ExitCodes.RULES_INVALID;
         }
-        List<RulePackProblem> unreadable = new ArrayList<>();
-        List<ScenarioRunner.LoadedFile> files = ScenarioRunner.load(source, unreadable);
-        unreadable.forEach(p -> System.out.println(ValidateCommand.line("error", p)));
-        int passed = 0;
-        int failed = unreadable.size();
-        for (ScenarioRunner.LoadedFile file : files) {
-            for (Scenario scenario : file.content().scenarios()) {
-                ScenarioResult result = ScenarioRunner.run(ruleSet, file.path(), file.content().topic(), scenario);
-                if (result.passed()) {
-                    passed++;
-                    if (!quiet) {
-                        System.out.println("PASS " + file.path() + ": " + scenario.name());
-                    }
-                } else {
-                    failed++;
-                    System.out.println("FAIL " + file.path() + ": " + scenario.name());
-                    result.failures().forEach(f -> System.out.println("       " + f));
-                }
+        for (ScenarioResult result : checked.scenarios()) {
+            if (!result.passed()) {
+                System.out.println("FAIL " + result.file() + ": " + result.name());
+                result.failures().forEach(f -> System.out.println("       " + f));
+            } else if (!quiet) {
+                System.out.println("PASS " + result.file() + ": " + result.name());
             }
         }
-        System.out.println(passed + " passed, " + failed + " failed");
-        return failed == 0 ? ExitCodes.OK : ExitCodes.SCENARIOS_FAILED;
+        checked.verdict().errors().stream().filter(p -> !"expect".equals(p.column()))
+                .forEach(p -> System.out.println(ValidateCommand.line("error", p)));
+        var scenarios = checked.verdict().scenarios();
+        System.out.println(scenarios.passed() + " passed, " + scenarios.failed() + " failed");
+        return checked.valid() ? ExitCodes.OK : ExitCodes.SCENARIOS_FAILED;
     }
 }

@@ -2,58 +2,45 @@ package io.tradecheck.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.tradecheck.editing.PackValidator;
-import io.tradecheck.editing.ValidationReport;
-import io.tradecheck.engine.RulePackCompiler;
-import io.tradecheck.engine.RulePackException;
 import io.tradecheck.engine.RulePackProblem;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.PackVerdict;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code tradecheck validate}: does the rules folder compile, are its tables sound? For a specialist's CI. */
+/** {@code tradecheck validate}: the pack check the service applies before a pack goes live. For a specialist's CI. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validate the rules folder: compile every table and DRL file, check every cell (countries, HS "
-                + "codes, dates, rates), 'to' before 'from', overlapping date windows of one measure and scope (errors) "
-                + "and gaps between them (warnings).",
+        description = {"Validate the rules folder with the same check the service applies: compile every table and DRL "
+                + "file, check every cell (countries, HS codes, dates, rates), 'to' before 'from', overlapping date "
+                + "windows of one measure and scope, run every scenario, and report rows and logic rules no scenario "
+                + "exercises (errors); gaps between date windows (warnings).",
                 "Prints one line per problem as FILE:LINE [COLUMN]: REASON. Exit code 3 on any error."})
 class ValidateCommand implements Callable<Integer> {
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "Rules folder (default: ${DEFAULT-VALUE})")
-    Path rulesDir;
+    @Mixin
+    PackCheckOptions pack;
 
     @Option(names = "--warnings-as-errors", description = "Fail on warnings too (gaps nobody acknowledged)")
     boolean warningsAsErrors;
 
-    @Option(names = "--json", description = "Print the report as JSON instead of lines")
+    @Option(names = "--json", description = "Print the verdict as JSON instead of lines")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        RulePackSource source;
-        try {
-            source = RulePackSource.fromDirectory(rulesDir);
-        } catch (RulePackException e) {
-            e.problems().forEach(p -> System.err.println("error: " + p));
-            return ExitCodes.RULES_INVALID;
-        }
-        ValidationReport report = new PackValidator(new RulePackCompiler()).validate(source, false).report();
+        PackVerdict verdict = pack.check().verdict();
         if (json) {
-            out.println(new ObjectMapper().registerModule(new JavaTimeModule())
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(verdict));
         } else {
-            report.errors().forEach(p -> out.println(line("error", p)));
-            report.warnings().forEach(p -> out.println(line("warning", p)));
-            out.printf("%s: %s, %d error(s), %d warning(s)%s%n", rulesDir, report.valid() ? "valid" : "NOT VALID",
-                    report.errors().size(), report.warnings().size(),
-                    report.valid() ? " (pack " + report.packVersion() + ", " + report.digest() + ")" : "");
+            verdict.errors().forEach(p -> out.println(line("error", p)));
+            verdict.warnings().forEach(p -> out.println(line("warning", p)));
+            out.printf("%s: %s, %d error(s), %d warning(s)%s%n", pack.rulesDir, verdict.valid() ? "valid" : "NOT VALID",
+                    verdict.errors().size(), verdict.warnings().size(),
+                    verdict.valid() ? " (pack " + verdict.packVersion() + ", " + verdict.digest() + ")" : "");
         }
-        boolean failed = !report.valid() || (warningsAsErrors && !report.warnings().isEmpty());
+        boolean failed = !verdict.valid() || (warningsAsErrors && !verdict.warnings().isEmpty());
         return failed ? ExitCodes.RULES_INVALID : ExitCodes.OK;
     }
 

@@ -1,15 +1,17 @@
 package io.tradecheck.editing;
 
-/** A pack that did not validate cannot go live; the report says why, file by file. */
-public class ActivationRefusedException extends RuntimeException {
-    private final ValidationReport report;
+import io.tradecheck.pack.PackVerdict;
 
-    public ActivationRefusedException(String message, ValidationReport report) {
+/** A pack that did not pass the pack check cannot go live; the verdict says why, file by file. */
+public class ActivationRefusedException extends RuntimeException {
+    private final PackVerdict verdict;
+
+    public ActivationRefusedException(String message, PackVerdict verdict) {
         super(message);
-        this.report = report;
+        this.verdict = verdict;
     }
 
-    public ValidationReport report() {
-        return report;
+    public PackVerdict verdict() {
+        return verdict;
     }
 }

@@ -5,6 +5,7 @@ import io.tradecheck.engine.RulePackException;
 import io.tradecheck.engine.RulePackProblem;
 import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.engine.RuleSet;
+import io.tradecheck.pack.PackCheck;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Puts rule packs in force: the rules folder at start-up, a draft, a rollback, an in-place edit of the folder. Each
- * goes through the same gate ({@link PackValidator}: compiles, sound tables, scenarios pass), is compiled before the
+ * goes through the same gate ({@link PackCheck}: compiles, sound tables, scenarios pass, coverage), is compiled before the
  * swap and off the check path, and becomes a numbered entry of the {@link VersionHistory}. Checks never wait for
  * any of this: they take {@link ActiveRuleSet#current()} once, and the swap is a single reference write.
  *
@@ -43,18 +44,18 @@ public final class RuleActivation {
 
     private final RulesFolder folder;
     private final VersionHistory history;
-    private final PackValidator validator;
+    private final PackCheck check;
     private final Clock clock;
     private final ActiveRuleSet active;
     private final Object lock = new Object();
     private volatile State state;
     private volatile Listener listener = (source, version, previous) -> { };
 
-    private RuleActivation(RulesFolder folder, VersionHistory history, PackValidator validator, Clock clock,
+    private RuleActivation(RulesFolder folder, VersionHistory history, PackCheck check, Clock clock,
                            State initial) {
         this.folder = folder;
         this.history = history;
-        this.validator = validator;
+        this.check = check;
         this.clock = clock;
         this.state = initial;
         this.active = new ActiveRuleSet(initial.ruleSet());
@@ -64,29 +65,29 @@ public final class RuleActivation {
      * Loads the rules folder. If it does not validate, the last version in the history serves instead (status ERROR,
      * the folder's problems in lastError); with no history either, the start fails with every problem listed.
      */
-    public static RuleActivation start(RulesFolder folder, VersionHistory history, PackValidator validator, Clock clock) {
+    public static RuleActivation start(RulesFolder folder, VersionHistory history, PackCheck check, Clock clock) {
         RulePackSource source = folder.read();
-        PackValidator.Outcome outcome = validator.validate(source);
+        PackCheck.Checked outcome = check.check(source);
         Optional<VersionHistory.Stored> latest = history.latest();
         if (outcome.valid()) {
             RuleVersion version = latest.filter(s -> s.version().digest().equals(source.digest()))
                     .map(VersionHistory.Stored::version)
                     .orElseGet(() -> history.record(source, outcome.ruleSet().info().version(), "start-up", null,
                             RuleVersion.How.START_UP, null, clock.instant()));
-            return new RuleActivation(folder, history, validator, clock,
+            return new RuleActivation(folder, history, check, clock,
                     new State(outcome.ruleSet(), version, Status.OK, null));
         }
         if (latest.isPresent()) {
-            PackValidator.Outcome fallback = validator.validate(latest.get().source());
+            PackCheck.Checked fallback = check.check(latest.get().source());
             if (fallback.valid()) {
                 LOG.errorf("The rules folder %s does not validate; serving the last good version %d instead:\n  %s",
-                        folder.dir(), latest.get().version().number(), describe(outcome.report().errors()));
-                LoadError error = new LoadError(clock.instant(), "start-up", source.digest(), outcome.report().errors());
-                return new RuleActivation(folder, history, validator, clock,
+                        folder.dir(), latest.get().version().number(), describe(outcome.verdict().errors()));
+                LoadError error = new LoadError(clock.instant(), "start-up", source.digest(), outcome.verdict().errors());
+                return new RuleActivation(folder, history, check, clock,
                         new State(fallback.ruleSet(), latest.get().version(), Status.ERROR, error));
             }
         }
-        throw new RulePackException(outcome.report().errors());
+        throw new RulePackException(outcome.verdict().errors());
     }
 
     public ActiveRuleSet active() {
@@ -157,12 +158,12 @@ public final class RuleActivation {
                 }
                 return Optional.empty();
             }
-            PackValidator.Outcome outcome = validator.validate(source);
+            PackCheck.Checked outcome = check.check(source);
             if (!outcome.valid()) {
                 LOG.warnf("Edit of the rules folder rejected; version %d keeps serving:\n  %s",
-                        current.version().number(), describe(outcome.report().errors()));
+                        current.version().number(), describe(outcome.verdict().errors()));
                 state = new State(current.ruleSet(), current.version(), Status.ERROR,
-                        new LoadError(clock.instant(), "rules folder", source.digest(), outcome.report().errors()));
+                        new LoadError(clock.instant(), "rules folder", source.digest(), outcome.verdict().errors()));
                 return Optional.empty();
             }
             RuleVersion version = history.record(source, outcome.ruleSet().info().version(), "rules folder",
@@ -174,10 +175,10 @@ public final class RuleActivation {
 
     private RuleVersion putInForce(RulePackSource source, String by, String comment, RuleVersion.How how,
                                    Integer restoredFrom) {
-        PackValidator.Outcome outcome = validator.validate(source);
+        PackCheck.Checked outcome = check.check(source);
         if (!outcome.valid()) {
-            throw new ActivationRefusedException("the pack does not validate: " + outcome.report().errors().size()
-                    + " error(s)", outcome.report());
+            throw new ActivationRefusedException("the pack does not pass the pack check: " + outcome.verdict().errors().size()
+                    + " error(s)", outcome.verdict());
         }
         RulePackSource before = folder.read();
         folder.mirror(before, source);

@@ -54,6 +54,21 @@ public record RulePackSource(String origin, List<RuleFile> files, String digest)
         return new RulePackSource(origin, sorted, "sha256:" + HexFormat.of().formatHex(all.digest()));
     }
 
+    /** The first line (1-based) of file {@code path} containing {@code text}; 0 when there is none. */
+    public int lineOf(String path, String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        RuleFile file = files.stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
+        List<String> lines = file == null ? List.of() : new String(file.content(), StandardCharsets.UTF_8).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     public static RuleFile file(String path, byte[] content) {
         return new RuleFile(path, content, HexFormat.of().formatHex(sha256().digest(content)));
     }

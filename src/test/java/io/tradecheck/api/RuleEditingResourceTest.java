@@ -6,18 +6,27 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.tradecheck.editing.PackArchive;
 import io.tradecheck.editing.PackFixture;
+import io.tradecheck.engine.RuleFile;
+import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.BadDrafts;
+import io.tradecheck.pack.PackCheck;
+import io.tradecheck.pack.PackVerdict;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -82,6 +91,23 @@ class RuleEditingResourceTest {
 
         check().then().statusCode(200).body("additionalDutyRate", equalTo(rateBefore))
                 .body("ruleSet.digest", equalTo(digestBefore));
+    }
+
+    @Test
+    void aBadDraftGetsTheVerdictOfTheOnePackCheck() {
+        String id = newDraft();
+        byte[] zip = asEditor().get(DRAFTS + "/" + id + "/pack").then().statusCode(200).extract().asByteArray();
+        RulePackSource live = RulePackSource.of("draft", PackArchive.read(new ByteArrayInputStream(zip),
+                PackArchive.Limits.DEFAULT).values().stream().toList());
+        Map<String, RuleFile> bad = BadDrafts.untestedRowAndFailingScenario(live);
+        putFile(id, PackFixture.RECIPROCAL, bad.get(PackFixture.RECIPROCAL).content());
+        putFile(id, BadDrafts.FENTANYL, bad.get(BadDrafts.FENTANYL).content());
+
+        PackVerdict expected = new PackCheck().check(RulePackSource.of("draft", bad.values().stream().toList())).verdict();
+        PackVerdict got = asEditor().post(DRAFTS + "/" + id + "/validation").then().statusCode(200)
+                .extract().as(PackVerdict.class);
+        assertFalse(got.valid());
+        assertEquals(BadDrafts.timeless(expected), BadDrafts.timeless(got));
     }
 
     @Test

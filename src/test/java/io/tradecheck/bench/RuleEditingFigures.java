@@ -7,11 +7,11 @@ import io.tradecheck.batch.RequestValidation;
 import io.tradecheck.editing.ImpactAnalysis;
 import io.tradecheck.editing.ImpactReport;
 import io.tradecheck.editing.PackFixture;
-import io.tradecheck.editing.PackValidator;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RulesFolder;
 import io.tradecheck.editing.VersionHistory;
 import io.tradecheck.engine.RulePackCompiler;
+import io.tradecheck.pack.PackCheck;
 import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.engine.RuleSet;
 import java.io.BufferedWriter;
@@ -57,7 +57,7 @@ public final class RuleEditingFigures {
         PackFixture.copyBundled(rules);
         long t0 = System.nanoTime();
         RuleActivation activation = RuleActivation.start(new RulesFolder(rules), VersionHistory.open(work.resolve("data"), 5),
-                new PackValidator(new RulePackCompiler()), Clock.systemUTC());
+                new PackCheck(), Clock.systemUTC());
         System.out.printf("start-up load (cold JVM): %d ms; pack: %d table rows, %d rules, %d files%n",
                 (System.nanoTime() - t0) / 1_000_000, activation.active().current().info().counts().tableRows(),
                 activation.active().current().info().counts().rules(), activation.active().current().info().counts().files());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tradecheck.engine.RulePackCompiler;
+import io.tradecheck.pack.PackCheck;
 import io.tradecheck.engine.RulePackException;
 import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.engine.ShipmentChecker;
@@ -34,7 +34,7 @@ class RuleActivationTest {
 
     private RuleActivation start() {
         return RuleActivation.start(new RulesFolder(rules), VersionHistory.open(data, 10),
-                new PackValidator(new RulePackCompiler()), Clock.systemUTC());
+                new PackCheck(), Clock.systemUTC());
     }
 
     private static BigDecimal japanRate(RuleActivation activation) {
@@ -77,9 +77,9 @@ class RuleActivationTest {
         ActivationRefusedException e = assertThrows(ActivationRefusedException.class,
                 () -> activation.activate(broken, "ann", null, false));
 
-        assertFalse(e.report().valid());
-        assertTrue(e.report().errors().stream().anyMatch(p -> p.file().equals("us-import/ieepa-fentanyl-china.csv")
-                && p.line() == 2 && "to".equals(p.column())), e.report().errors().toString());
+        assertFalse(e.verdict().valid());
+        assertTrue(e.verdict().errors().stream().anyMatch(p -> p.file().equals("us-import/ieepa-fentanyl-china.csv")
+                && p.line() == 2 && "to".equals(p.column())), e.verdict().errors().toString());
         assertEquals(0, new BigDecimal("24").compareTo(japanRate(activation)));
         assertEquals(1, activation.history().size());
     }

@@ -1,20 +1,19 @@
 package io.tradecheck.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.tradecheck.engine.RuleCoverage;
-import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RulePackProblem;
 import io.tradecheck.engine.RulePackSource;
-import io.tradecheck.engine.RuleSet;
+import io.tradecheck.pack.PackCheck;
+import io.tradecheck.pack.PackVerdict;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,76 +24,62 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every scenario under rules/scenarios/ as an ordinary test, named by its sentence, so a specialist's scenario
- * failing shows in the build like any other test. The scenarios run once, up front, with a coverage listener; the
- * report of table rows and logic rules that no scenario exercised is printed after the tests.
+ * The build's door of the one pack check: runs {@link PackCheck} on the bundled rules/ (as the service does before a
+ * pack goes live) and shows every scenario as an ordinary test named by its sentence, so a specialist's scenario
+ * failing shows in the build like any other test. The coverage gate is one more test; the figures are printed after.
  */
 class RulePackScenariosTest {
-    static RulePackSource source;
-    static RuleSet ruleSet;
-    static List<ScenarioRunner.LoadedFile> files;
-    static List<RulePackProblem> loadProblems = new ArrayList<>();
-    static final RuleCoverage coverage = new RuleCoverage();
-    static final Map<Scenario, ScenarioResult> results = new IdentityHashMap<>();
+    static PackCheck.Checked checked;
 
     @BeforeAll
-    static void compileBundledPackAndRunScenarios() {
-        source = RulePackSource.fromDirectory(Path.of("rules"));
-        ruleSet = new RulePackCompiler().compile(source);
-        files = ScenarioRunner.load(source, loadProblems);
-        for (ScenarioRunner.LoadedFile file : files) {
-            for (Scenario s : file.content().scenarios()) {
-                results.put(s, ScenarioRunner.run(ruleSet, file.path(), file.content().topic(), s, coverage));
-            }
-        }
+    static void checkBundledPack() {
+        checked = new PackCheck().check(RulePackSource.fromDirectory(Path.of("rules")));
     }
 
     @Test
-    void everyScenarioFileIsReadable() {
-        assertEquals(List.of(), loadProblems);
-        assertTrue(files.size() >= 1, "the bundled pack ships scenario files");
+    void theBundledPackCompilesAndItsScenarioFilesAreReadable() {
+        assertNotNull(checked.ruleSet(), () -> checked.verdict().errors().toString());
+        assertEquals(List.of(), checked.verdict().errors().stream().filter(p -> p.column() == null
+                && p.file().startsWith("scenarios/")).toList());
+        assertTrue(checked.scenarios().size() >= 1, "the bundled pack ships scenarios");
     }
 
     @TestFactory
     Stream<DynamicNode> scenarios() {
-        return files.stream().map(file -> DynamicContainer.dynamicContainer(
-                file.path() + " - " + file.content().topic(),
-                file.content().scenarios().stream().map(s -> DynamicTest.dynamicTest(String.valueOf(s.name()), () -> {
-                    ScenarioResult result = results.get(s);
-                    if (!result.passed()) {
-                        fail(String.join("\n", result.failures()));
+        Map<String, List<ScenarioResult>> byFile = checked.scenarios().stream()
+                .collect(Collectors.groupingBy(r -> r.file() + " - " + r.topic(), LinkedHashMap::new, Collectors.toList()));
+        return byFile.entrySet().stream().map(file -> DynamicContainer.dynamicContainer(file.getKey(),
+                file.getValue().stream().map(r -> DynamicTest.dynamicTest(String.valueOf(r.name()), () -> {
+                    if (!r.passed()) {
+                        fail(String.join("\n", r.failures()));
                     }
                 }))));
     }
 
     @Test
     void everyTableRowAndLogicRuleIsExercisedByAScenario() {
-        Set<String> rows = coverage.rowsNotExercised(ruleSet);
-        Set<String> rules = coverage.logicRulesNotExercised(ruleSet);
-        assertTrue(rows.isEmpty() && rules.isEmpty(), "not exercised by any scenario: rows " + rows + ", logic rules " + rules);
+        List<RulePackProblem> notExercised = checked.verdict().errors().stream()
+                .filter(p -> p.message().contains("exercised by no scenario")).toList();
+        assertEquals(List.of(), notExercised);
+    }
+
+    @Test
+    void theBundledPackPassesThePackCheck() {
+        assertTrue(checked.valid(), () -> checked.verdict().errors().stream().map(RulePackProblem::toString)
+                .collect(Collectors.joining("\n")));
     }
 
     @AfterAll
     static void printCoverage() {
-        if (ruleSet == null) {
+        if (checked == null || checked.ruleSet() == null) {
             return;
         }
-        Set<String> rows = coverage.rowsNotExercised(ruleSet);
-        Set<String> rules = coverage.logicRulesNotExercised(ruleSet);
-        int rowCount = ruleSet.rows().size();
-        int ruleCount = ruleSet.logicRules().size();
-        long passed = results.values().stream().filter(ScenarioResult::passed).count();
-        StringBuilder report = new StringBuilder("\n=== Rule pack scenario coverage ===\n")
-                .append(String.format("pack %s: %d table rows, %d rules, compiled in %d ms%n", ruleSet.info().version(),
-                        rowCount, ruleSet.info().counts().rules(), ruleSet.info().compileMillis()))
-                .append(String.format("scenarios: %d (%d passed) in %d files%n", results.size(), passed, files.size()))
-                .append(String.format("table rows exercised: %d of %d%n", rowCount - rows.size(), rowCount))
-                .append(String.format("logic rules exercised: %d of %d%n", ruleCount - rules.size(), ruleCount));
-        rows.forEach(r -> report.append("  row not exercised: ").append(r).append('\n'));
-        rules.forEach(r -> report.append("  logic rule not exercised: ").append(r).append('\n'));
-        if (rows.isEmpty() && rules.isEmpty()) {
-            report.append("every table row and logic rule is exercised by at least one scenario\n");
-        }
-        System.out.println(report);
+        PackVerdict verdict = checked.verdict();
+        var info = checked.ruleSet().info();
+        long notExercised = verdict.errors().stream().filter(p -> p.message().contains("exercised by no scenario")).count();
+        System.out.printf("%n=== Rule pack check ===%npack %s: %d table rows, %d rules, compiled in %d ms%n"
+                        + "scenarios: %d (%d passed)%nrows and logic rules exercised by no scenario: %d%n",
+                info.version(), info.counts().tableRows(), info.counts().rules(), info.compileMillis(),
+                verdict.scenarios().run(), verdict.scenarios().passed(), notExercised);
     }
 }
