@@ -12,7 +12,7 @@ import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.PackArchive;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RuleVersion;
-import io.tradecheck.editing.VersionHistory;
+import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.engine.RuleFile;
 import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.pack.PackCheck;
@@ -240,11 +240,11 @@ public class DraftsResource {
     }
 
     private RulePackSource live(RuleActivation.State state) {
-        return activation.version(state.version().number()).map(VersionHistory.Stored::source)
+        return activation.version(state.version().number()).map(RuleHistory.Stored::source)
                 .orElseThrow(() -> new IllegalStateException("the version in force is not in the history"));
     }
 
     private DraftView view(Draft draft) {
-        return DraftView.of(draft, activation.version(draft.baseVersion()).map(VersionHistory.Stored::source).orElse(null));
+        return DraftView.of(draft, activation.version(draft.baseVersion()).map(RuleHistory.Stored::source).orElse(null));
     }
 }

@@ -3,6 +3,7 @@ package io.tradecheck.api;
 import io.tradecheck.editing.ActivationConflictException;
 import io.tradecheck.editing.ActivationRefusedException;
 import io.tradecheck.editing.NotFoundException;
+import io.tradecheck.editing.RuleHistoryUnavailableException;
 import io.tradecheck.editing.UploadRejectedException;
 import io.tradecheck.engine.RulePackException;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,11 @@ public class EditingProblemMappers {
     public Response refused(ActivationRefusedException e) {
         return ProblemResponses.of(Problem.of(422, "Rule pack not valid", e.getMessage(), List.of())
                 .withProblems(e.verdict().errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response historyUnavailable(RuleHistoryUnavailableException e) {
+        return ProblemResponses.of(Problem.of(503, "Rule history unavailable", e.getMessage(), List.of()));
     }
 
     @ServerExceptionMapper

@@ -1,51 +1,37 @@
 package io.tradecheck.api;
 
-import io.tradecheck.decisionlog.RuleActivationEntry;
-import io.tradecheck.decisionlog.RuleHistoryStore;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.editing.NotFoundException;
+import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Which rule sets were in force, since when, who put them there, and the files each was made of. */
+/** The old rule-history routes, kept as permanent redirects (308) to the one family, {@code /api/v1/rules/versions}. */
 @RolesAllowed({Roles.AUDITOR, Roles.RULE_EDITOR})
 @Path("/api/v1/rule-history")
 public class RuleHistoryResource {
     @Inject
-    RuleHistoryStore history;
-
-    public record FileEntry(String path, String sha256, int bytes) {
-    }
-
-    public record RuleSetFiles(String digest, List<FileEntry> files) {
-    }
+    RuleHistory history;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every activation of a rule set, newest first: when, by whom, how, why, which digest")
-    public List<RuleActivationEntry> activations(@QueryParam("limit") @DefaultValue("100") int limit) throws SQLException {
-        return history.activations(LogQueryParams.bounded("limit", limit, 1, 10_000));
+    @Operation(summary = "Moved to GET /api/v1/rules/versions", deprecated = true)
+    public Response activations() {
+        return Response.status(308).location(URI.create("/api/v1/rules/versions")).build();
     }
 
     @GET
     @Path("{digest}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The files of a recorded rule set, with their SHA-256")
-    public RuleSetFiles files(@PathParam("digest") String digest) throws SQLException {
-        RulePackSource source = history.source(digest)
-                .orElseThrow(() -> new NotFoundException("No rule set with digest '" + digest + "' was ever recorded"));
-        return new RuleSetFiles(digest, source.files().stream()
-                .map(f -> new FileEntry(f.path(), f.sha256(), f.content().length)).toList());
+    @Operation(summary = "Moved to GET /api/v1/rules/versions/{number}/files (the newest version with that digest)",
+            deprecated = true)
+    public Response files(@PathParam("digest") String digest) {
+        int number = history.latestWith(digest).orElseThrow(() -> new NotFoundException(
+                "no rule set with digest '" + digest + "' was ever in force")).number();
+        return Response.status(308).location(URI.create("/api/v1/rules/versions/" + number + "/files")).build();
     }
 }

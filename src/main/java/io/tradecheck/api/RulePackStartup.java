@@ -10,7 +10,7 @@ import io.tradecheck.editing.PackArchive;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RulesFolder;
 import io.tradecheck.editing.RulesFolderWatch;
-import io.tradecheck.editing.VersionHistory;
+import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.decisionlog.DecisionLog;
@@ -63,15 +63,8 @@ public class RulePackStartup {
     @Produces
     @Singleton
     @Startup
-    RuleActivation ruleActivation(PackCheck check, RuleHistoryRecorder ruleHistory,
-                                  @ConfigProperty(name = "tradecheck.data.dir", defaultValue = "data") Path dataDir,
-                                  @ConfigProperty(name = "tradecheck.history.keep", defaultValue = "50") int keep) {
-        RuleActivation activation = RuleActivation.start(new RulesFolder(rulesDir), VersionHistory.open(dataDir, keep),
-                check, Clock.systemUTC());
-        // The decision log's rule history keeps the files of every rule set that went into force, for ever (the
-        // version history keeps the last few), so that any logged decision can be replayed on its own rules.
-        ruleHistory.startedWith(activation);
-        activation.onActivation(ruleHistory);
+    RuleActivation ruleActivation(PackCheck check, RuleHistory history) {
+        RuleActivation activation = RuleActivation.start(new RulesFolder(rulesDir), history, check, Clock.systemUTC());
         var info = activation.active().current().info();
         LOG.infof("Rule pack %s (%s) in force as version %d, from %s in %d ms: %d table rows, %d rules, content %s..%s",
                 info.version(), info.digest().substring(0, 19), activation.state().version().number(),

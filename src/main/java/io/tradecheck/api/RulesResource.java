@@ -52,7 +52,8 @@ public class RulesResource {
     @Path("versions")
     @Operation(summary = "The version history, newest first",
             description = "Every rule set that went live: number, pack version, digest, activated at, by whom, comment, "
-                    + "how (START_UP, DRAFT, FOLDER_EDIT, ROLLBACK). Only the last tradecheck.history.keep are kept.")
+                    + "how (START_UP, DRAFT, FOLDER_EDIT, ROLLBACK), and for a rollback the version restored. Kept in the "
+                    + "database for ever, with the files of each version.")
     public List<RuleVersion> versions() {
         List<RuleVersion> newestFirst = new java.util.ArrayList<>(activation.history());
         java.util.Collections.reverse(newestFirst);
@@ -80,6 +81,17 @@ public class RulesResource {
                 .header("Content-Disposition", "attachment; filename=\"rules-v" + number + ".zip\"").build();
     }
 
+    public record FileEntry(String path, String sha256, int bytes) {
+    }
+
+    @GET
+    @Path("versions/{number}/files")
+    @Operation(summary = "The files of a version, each with its SHA-256 and size")
+    public List<FileEntry> files(@PathParam("number") int number) {
+        return stored(number).source().files().stream()
+                .map(f -> new FileEntry(f.path(), f.sha256(), f.content().length)).toList();
+    }
+
     @POST
     @RolesAllowed(Roles.RULE_EDITOR)
     @Path("versions/{number}/rollback")
@@ -99,7 +111,7 @@ public class RulesResource {
         return activation.rollback(number, ActivationRequest.who(caller.get(), request), ActivationRequest.comment(request));
     }
 
-    private io.tradecheck.editing.VersionHistory.Stored stored(int number) {
+    private io.tradecheck.editing.RuleHistory.Stored stored(int number) {
         return activation.version(number).orElseThrow(() -> new NotFoundException("no version " + number
                 + " in the history"));
     }

@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
+import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.security.CurrentCaller;
@@ -57,8 +58,8 @@ public class DecisionLogSetup {
 
     @Produces
     @Singleton
-    RuleHistoryStore ruleHistoryStore() {
-        return new RuleHistoryStore(dataSource());
+    RuleHistory ruleHistory() {
+        return new RuleHistory(dataSource());
     }
 
     @Produces
@@ -73,7 +74,7 @@ public class DecisionLogSetup {
 
     @Produces
     @Singleton
-    RuleSetRegistry ruleSetRegistry(ActiveRuleSet active, RuleHistoryStore history) {
+    RuleSetRegistry ruleSetRegistry(ActiveRuleSet active, RuleHistory history) {
         return new RuleSetRegistry(active, history);
     }
 

@@ -1,9 +1,9 @@
 package io.tradecheck.decisionlog;
 
+import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RuleSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ public final class RuleSetRegistry {
     private static final int KEEP = 4;
 
     private final ActiveRuleSet active;
-    private final RuleHistoryStore history;
+    private final RuleHistory history;
     private final Map<String, RuleSet> recent = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
@@ -24,7 +24,7 @@ public final class RuleSetRegistry {
         }
     };
 
-    public RuleSetRegistry(ActiveRuleSet active, RuleHistoryStore history) {
+    public RuleSetRegistry(ActiveRuleSet active, RuleHistory history) {
         this.active = active;
         this.history = history;
     }
@@ -34,7 +34,7 @@ public final class RuleSetRegistry {
     }
 
     /** The rule set with this digest, or empty if it was never recorded. */
-    public synchronized Optional<RuleSet> find(String digest) throws SQLException {
+    public synchronized Optional<RuleSet> find(String digest) {
         RuleSet current = active.current();
         if (current.info().digest().equals(digest)) {
             return Optional.of(current);

@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Drafts in memory, at most {@code keep} of them: making one more forgets the least recently changed. Drafts are
- * scratch work; what must survive a restart is the activated versions, kept by {@link VersionHistory}.
+ * scratch work; what must survive a restart is the activated versions, kept by {@link RuleHistory}.
  */
 public final class DraftStore {
     private static final SecureRandom IDS = new SecureRandom();

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 /**
  * Puts rule packs in force: the rules folder at start-up, a draft, a rollback, an in-place edit of the folder. Each
  * goes through the same gate ({@link PackCheck}: compiles, sound tables, scenarios pass, coverage), is compiled before the
- * swap and off the check path, and becomes a numbered entry of the {@link VersionHistory}. Checks never wait for
+ * swap and off the check path, and becomes a numbered version of the {@link RuleHistory}. Checks never wait for
  * any of this: they take {@link ActiveRuleSet#current()} once, and the swap is a single reference write.
  *
  * <p>One activation at a time (they serialise on a lock), so two activations cannot interleave their folder writes.
@@ -29,29 +29,19 @@ public final class RuleActivation {
     public record LoadError(Instant at, String trigger, String digest, List<RulePackProblem> problems) {
     }
 
-    /**
-     * Told of every rule set put in force after start-up, with its files, right after the swap (the decision log keeps
-     * them as the rule history). A listener that fails is logged; the activation stands.
-     */
-    @FunctionalInterface
-    public interface Listener {
-        void inForce(RulePackSource source, RuleVersion version, String previousDigest);
-    }
-
     /** What is live, and whether the rules folder could be loaded last time it was tried. */
     public record State(RuleSet ruleSet, RuleVersion version, Status status, LoadError lastError) {
     }
 
     private final RulesFolder folder;
-    private final VersionHistory history;
+    private final RuleHistory history;
     private final PackCheck check;
     private final Clock clock;
     private final ActiveRuleSet active;
     private final Object lock = new Object();
     private volatile State state;
-    private volatile Listener listener = (source, version, previous) -> { };
 
-    private RuleActivation(RulesFolder folder, VersionHistory history, PackCheck check, Clock clock,
+    private RuleActivation(RulesFolder folder, RuleHistory history, PackCheck check, Clock clock,
                            State initial) {
         this.folder = folder;
         this.history = history;
@@ -65,15 +55,16 @@ public final class RuleActivation {
      * Loads the rules folder. If it does not validate, the last version in the history serves instead (status ERROR,
      * the folder's problems in lastError); with no history either, the start fails with every problem listed.
      */
-    public static RuleActivation start(RulesFolder folder, VersionHistory history, PackCheck check, Clock clock) {
+    public static RuleActivation start(RulesFolder folder, RuleHistory history, PackCheck check, Clock clock) {
         RulePackSource source = folder.read();
         PackCheck.Checked outcome = check.check(source);
-        Optional<VersionHistory.Stored> latest = history.latest();
+        Optional<RuleHistory.Stored> latest = history.latest();
         if (outcome.valid()) {
             RuleVersion version = latest.filter(s -> s.version().digest().equals(source.digest()))
-                    .map(VersionHistory.Stored::version)
+                    .map(RuleHistory.Stored::version)
                     .orElseGet(() -> history.record(source, outcome.ruleSet().info().version(), "start-up", null,
-                            RuleVersion.How.START_UP, null, clock.instant()));
+                            RuleVersion.How.START_UP, null, clock.instant(),
+                            latest.map(s -> s.version().digest()).orElse(null)));
             return new RuleActivation(folder, history, check, clock,
                     new State(outcome.ruleSet(), version, Status.OK, null));
         }
@@ -94,10 +85,6 @@ public final class RuleActivation {
         return active;
     }
 
-    public void onActivation(Listener listener) {
-        this.listener = listener;
-    }
-
     public State state() {
         return state;
     }
@@ -106,7 +93,7 @@ public final class RuleActivation {
         return history.list();
     }
 
-    public Optional<VersionHistory.Stored> version(int number) {
+    public Optional<RuleHistory.Stored> version(int number) {
         return history.get(number);
     }
 
@@ -128,9 +115,8 @@ public final class RuleActivation {
     /** Puts the files of an earlier version back in force, as a new version. */
     public RuleVersion rollback(int number, String by, String comment) {
         synchronized (lock) {
-            VersionHistory.Stored stored = history.get(number).orElseThrow(() -> new NotFoundException(
-                    "no version " + number + " in the history (kept: " + history.list().stream()
-                            .map(v -> String.valueOf(v.number())).toList() + ")"));
+            RuleHistory.Stored stored = history.get(number).orElseThrow(() -> new NotFoundException(
+                    "no version " + number + " in the rule history"));
             return putInForce(stored.source(), by, comment == null ? "rollback to version " + number : comment,
                     RuleVersion.How.ROLLBACK, number);
         }
@@ -167,8 +153,8 @@ public final class RuleActivation {
                 return Optional.empty();
             }
             RuleVersion version = history.record(source, outcome.ruleSet().info().version(), "rules folder",
-                    "edited in place", RuleVersion.How.FOLDER_EDIT, null, clock.instant());
-            swap(outcome.ruleSet(), version, source);
+                    "edited in place", RuleVersion.How.FOLDER_EDIT, null, clock.instant(), current.version().digest());
+            swap(outcome.ruleSet(), version);
             return Optional.of(version);
         }
     }
@@ -185,24 +171,18 @@ public final class RuleActivation {
         RuleVersion version;
         try {
             version = history.record(source, outcome.ruleSet().info().version(), by, comment, how, restoredFrom,
-                    clock.instant());
+                    clock.instant(), state.version().digest());
         } catch (RuntimeException e) {
             folder.mirror(source, before);
             throw e;
         }
-        swap(outcome.ruleSet(), version, source);
+        swap(outcome.ruleSet(), version);
         return version;
     }
 
-    private void swap(RuleSet ruleSet, RuleVersion version, RulePackSource source) {
-        String previous = state.version().digest();
+    private void swap(RuleSet ruleSet, RuleVersion version) {
         state = new State(ruleSet, version, Status.OK, null);
         active.activate(ruleSet);
-        try {
-            listener.inForce(source, version, previous);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Rule version %d is in force but its activation listener failed", version.number());
-        }
         LOG.infof("Rule version %d (%s, %s) in force: %s by %s", version.number(), version.packVersion(),
                 version.digest().substring(0, 19), version.how(), version.by());
     }

@@ -3,15 +3,15 @@ package io.tradecheck.editing;
 import java.time.Instant;
 
 /**
- * One entry of the activation history: every rule set that went live gets one, including a rollback (which
- * re-activates the files of an earlier entry under a new number).
+ * One version of the {@link RuleHistory}: every rule set that went live gets one, including a rollback (which
+ * re-activates the files of an earlier version under a new number).
  *
  * @param number      sequence number, 1 for the first version ever activated; never reused
  * @param packVersion the version the editors wrote in pack.properties
  * @param digest      content digest of the files ({@code sha256:...}), as in every decision's {@code ruleSet.digest}
  * @param activatedAt when it went live
- * @param by          who activated it (the {@code X-User} header or the request's {@code by}; "anonymous" when
- *                    neither is given; "rules folder" for an in-place edit, "start-up" for the folder read at start)
+ * @param by          who activated it (the authenticated caller; "rules folder" for an in-place edit, "start-up" for
+ *                    the folder read at start)
  * @param comment     why, in the activator's words
  * @param how         {@code START_UP}, {@code DRAFT}, {@code FOLDER_EDIT} or {@code ROLLBACK}
  * @param restoredFrom for a rollback, the number of the version whose files were restored

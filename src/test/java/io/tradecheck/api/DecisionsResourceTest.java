@@ -3,6 +3,7 @@ package io.tradecheck.api;
 import static io.tradecheck.security.TestUsers.asAuditor;
 import static io.tradecheck.security.TestUsers.asChecker;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -21,7 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tradecheck.decisionlog.DecisionStore;
 import io.tradecheck.decisionlog.LoggedDecision;
-import io.tradecheck.decisionlog.RuleHistoryStore;
+import io.tradecheck.editing.RuleHistory;
+import io.tradecheck.editing.RuleVersion;
 import io.tradecheck.engine.RuleFile;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RulePackSource;
@@ -47,7 +49,7 @@ class DecisionsResourceTest {
     DecisionStore store;
 
     @Inject
-    RuleHistoryStore history;
+    RuleHistory history;
 
     @Inject
     ShipmentChecker checker;
@@ -194,8 +196,8 @@ class DecisionsResourceTest {
                 .toList();
         RulePackSource earlier = RulePackSource.of("test", files);
         RuleSet earlierRules = new RulePackCompiler().compile(earlier);
-        history.recordActivation(earlier, earlierRules.info().version(), Instant.now(), "test-editor", "ACTIVATION",
-                "fentanyl rate as first announced", null);
+        RuleVersion version = history.record(earlier, earlierRules.info().version(), "test-editor",
+                "fentanyl rate as first announced", RuleVersion.How.DRAFT, null, Instant.now(), null);
 
         String reference = fresh("EARLIER");
         CheckRequest request = json.readValue(Payloads.read("checks/china-geneva-2025-06-01.json")
@@ -222,15 +224,21 @@ class DecisionsResourceTest {
                 .body("changes.find { it.what == 'finding US-IEEPA-FENTANYL-CN' }.before", startsWith("TARIFF 25%"))
                 .body("changes.find { it.what == 'finding US-IEEPA-FENTANYL-CN' }.after", startsWith("TARIFF 20%"));
 
-        asAuditor().when().get("/api/v1/rule-history")
+        asAuditor().when().get("/api/v1/rules/versions")
                 .then().statusCode(200)
+                .body("[0].number", equalTo(version.number()))
                 .body("[0].digest", equalTo(earlier.digest()))
-                .body("[0].activatedBy", equalTo("test-editor"))
+                .body("[0].by", equalTo("test-editor"))
                 .body("[0].comment", equalTo("fentanyl rate as first announced"))
-                .body("action", hasItem("START_UP"));
-        asAuditor().when().get("/api/v1/rule-history/" + earlier.digest())
+                .body("how", hasItem("START_UP"));
+        asAuditor().when().get("/api/v1/rules/versions/" + version.number() + "/files")
                 .then().statusCode(200)
-                .body("files.path", hasItem("us-import/ieepa-fentanyl-china.csv"))
-                .body("files.sha256", everyItem(not(equalTo(""))));
+                .body("path", hasItem("us-import/ieepa-fentanyl-china.csv"))
+                .body("sha256", everyItem(not(equalTo(""))));
+        // The old route family redirects to the one above.
+        asAuditor().redirects().follow(false).when().get("/api/v1/rule-history")
+                .then().statusCode(308).header("Location", endsWith("/api/v1/rules/versions"));
+        asAuditor().redirects().follow(false).when().get("/api/v1/rule-history/" + earlier.digest())
+                .then().statusCode(308).header("Location", endsWith("/api/v1/rules/versions/" + version.number() + "/files"));
     }
 }

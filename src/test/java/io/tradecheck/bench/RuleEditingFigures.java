@@ -9,7 +9,7 @@ import io.tradecheck.editing.ImpactReport;
 import io.tradecheck.editing.PackFixture;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RulesFolder;
-import io.tradecheck.editing.VersionHistory;
+import io.tradecheck.editing.TestHistory;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.pack.PackCheck;
 import io.tradecheck.engine.RulePackSource;
@@ -56,7 +56,7 @@ public final class RuleEditingFigures {
         Path rules = work.resolve("rules");
         PackFixture.copyBundled(rules);
         long t0 = System.nanoTime();
-        RuleActivation activation = RuleActivation.start(new RulesFolder(rules), VersionHistory.open(work.resolve("data"), 5),
+        RuleActivation activation = RuleActivation.start(new RulesFolder(rules), TestHistory.in(work.resolve("data")),
                 new PackCheck(), Clock.systemUTC());
         System.out.printf("start-up load (cold JVM): %d ms; pack: %d table rows, %d rules, %d files%n",
                 (System.nanoTime() - t0) / 1_000_000, activation.active().current().info().counts().tableRows(),

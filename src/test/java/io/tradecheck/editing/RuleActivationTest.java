@@ -33,7 +33,7 @@ class RuleActivationTest {
     }
 
     private RuleActivation start() {
-        return RuleActivation.start(new RulesFolder(rules), VersionHistory.open(data, 10),
+        return RuleActivation.start(new RulesFolder(rules), TestHistory.in(data),
                 new PackCheck(), Clock.systemUTC());
     }
 
@@ -149,13 +149,16 @@ class RuleActivationTest {
     }
 
     @Test
-    void theHistoryKeepsOnlyTheLastVersions() {
-        VersionHistory history = VersionHistory.open(data, 2);
+    void theHistoryKeepsEveryVersionWithItsFilesOnceForEachDigest() {
+        RuleHistory history = TestHistory.in(data);
         RulePackSource source = RulePackSource.fromDirectory(rules);
-        for (int i = 0; i < 4; i++) {
-            history.record(source, "v", "t", null, RuleVersion.How.DRAFT, null, java.time.Instant.now());
+        for (int i = 0; i < 60; i++) {
+            history.record(source, "v", "t", null, RuleVersion.How.DRAFT, null, java.time.Instant.now(), null);
         }
-        assertEquals(java.util.List.of(3, 4), history.list().stream().map(RuleVersion::number).toList());
-        assertEquals(java.util.List.of(3, 4), VersionHistory.open(data, 2).list().stream().map(RuleVersion::number).toList());
+        RuleHistory reopened = TestHistory.in(data);
+        assertEquals(60, reopened.list().size());
+        assertEquals(1, reopened.list().get(0).number());
+        assertEquals(source.digest(), reopened.get(1).orElseThrow().source().digest(), "the first version's files");
+        assertEquals(60, reopened.latestWith(source.digest()).orElseThrow().number());
     }
 }

@@ -40,7 +40,7 @@ public class SwapUnderLoadTest {
     void concurrentChecksDuringRepeatedSwapsSeeNoErrorAndNoMixedVersion() throws Exception {
         PackFixture.copyBundled(tmp.resolve("rules"));
         RuleActivation activation = RuleActivation.start(new RulesFolder(tmp.resolve("rules")),
-                VersionHistory.open(tmp.resolve("data"), 10), new PackCheck(), Clock.systemUTC());
+                TestHistory.in(tmp.resolve("data")), new PackCheck(), Clock.systemUTC());
         DraftStore drafts = new DraftStore(5, PackArchive.Limits.DEFAULT, Clock.systemUTC());
         RuleVersion v1 = activation.state().version();
         RuleVersion v2 = activation.activate(drafts.create(PackFixture.withJapanRate(source(activation, v1), 27), v1,

@@ -15,7 +15,7 @@ import io.tradecheck.editing.PackArchive;
 import io.tradecheck.editing.PackFixture;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RulesFolder;
-import io.tradecheck.editing.VersionHistory;
+import io.tradecheck.editing.TestHistory;
 import io.tradecheck.engine.RuleFile;
 import io.tradecheck.engine.RulePackException;
 import io.tradecheck.engine.RulePackSource;
@@ -102,7 +102,7 @@ class PackCheckDoorsTest {
     }
 
     private static RuleActivation start(Path rules, Path data) {
-        return RuleActivation.start(new RulesFolder(rules), VersionHistory.open(data, 5), new PackCheck(),
+        return RuleActivation.start(new RulesFolder(rules), TestHistory.in(data), new PackCheck(),
                 Clock.systemUTC());
     }
 

@@ -1,0 +1,173 @@
+package io.tradecheck.editing;
+
+import io.tradecheck.engine.RuleFile;
+import io.tradecheck.engine.RulePackSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Every rule set that was ever in force, in the database: each activation is a numbered {@link RuleVersion} (the
+ * number is the row's sequence id, never reused), and the files of each digest are kept once, for ever. It is what a
+ * rollback restores (to any version ever in force, also after a restart), what start-up falls back on when the rules
+ * folder does not pass the pack check, and what a replay of a logged decision recompiles.
+ */
+public final class RuleHistory {
+    private static final String VERSION_COLUMNS = "a.id, a.version, a.digest, a.activated_at, a.activated_by, a.comment, "
+            + "a.action, a.restored_from, s.file_count FROM rule_activation a JOIN rule_set s ON s.digest = a.digest";
+
+    /** A version with its files. */
+    public record Stored(RuleVersion version, RulePackSource source) {
+    }
+
+    private final DataSource dataSource;
+
+    public RuleHistory(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Every version, oldest first. */
+    public List<RuleVersion> list() {
+        return versions("ORDER BY a.id", null);
+    }
+
+    public Optional<Stored> get(int number) {
+        return versions("WHERE a.id = ?", (long) number).stream().findFirst().map(this::stored);
+    }
+
+    public Optional<Stored> latest() {
+        return versions("WHERE a.id = (SELECT MAX(id) FROM rule_activation)", null).stream().findFirst().map(this::stored);
+    }
+
+    /** The newest version made of the files with this digest. */
+    public Optional<RuleVersion> latestWith(String digest) {
+        return versions("WHERE a.id = (SELECT MAX(id) FROM rule_activation WHERE digest = ?)", digest).stream().findFirst();
+    }
+
+    /** Records a version: its files (once per digest) and the activation, in one transaction. */
+    public RuleVersion record(RulePackSource source, String packVersion, String by, String comment, RuleVersion.How how,
+                              Integer restoredFrom, Instant at, String previousDigest) {
+        String why = comment == null || comment.length() <= 4000 ? comment : comment.substring(0, 4000);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!exists(c, source.digest())) {
+                    insertFiles(c, source, packVersion, at);
+                }
+                long number;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_activation (activated_at, activated_by, "
+                        + "action, comment, digest, version, previous_digest, restored_from) VALUES (?,?,?,?,?,?,?,?)",
+                        new String[] {"id"})) {
+                    ps.setObject(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                    ps.setString(2, by);
+                    ps.setString(3, how.name());
+                    ps.setString(4, why);
+                    ps.setString(5, source.digest());
+                    ps.setString(6, packVersion);
+                    ps.setString(7, previousDigest);
+                    ps.setObject(8, restoredFrom == null ? null : restoredFrom.longValue());
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        number = keys.getLong(1);
+                    }
+                }
+                c.commit();
+                return new RuleVersion(Math.toIntExact(number), packVersion, source.digest(), at, by, why, how,
+                        restoredFrom, source.files().size());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot record the rule version of " + source.digest(), e);
+        }
+    }
+
+    /** The files of a rule set, as they were activated; empty if that digest was never in force. */
+    public Optional<RulePackSource> source(String digest) {
+        List<RuleFile> files = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT path, content FROM rule_set_file WHERE digest = ? ORDER BY path")) {
+            ps.setString(1, digest);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    files.add(RulePackSource.file(rs.getString(1), rs.getBytes(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot read the files of " + digest, e);
+        }
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        RulePackSource source = RulePackSource.of("rule history " + digest, files);
+        if (!source.digest().equals(digest)) {
+            throw new IllegalStateException("stored files of " + digest + " digest to " + source.digest());
+        }
+        return Optional.of(source);
+    }
+
+    private Stored stored(RuleVersion version) {
+        return new Stored(version, source(version.digest()).orElseThrow());
+    }
+
+    private List<RuleVersion> versions(String where, Object parameter) {
+        List<RuleVersion> list = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + VERSION_COLUMNS + " " + where)) {
+            if (parameter != null) {
+                ps.setObject(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long restored = rs.getLong(8);
+                    list.add(new RuleVersion(Math.toIntExact(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6),
+                            RuleVersion.How.valueOf(rs.getString(7)), rs.wasNull() ? null : Math.toIntExact(restored),
+                            rs.getInt(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot read the rule history", e);
+        }
+        return list;
+    }
+
+    private static boolean exists(Connection c, String digest) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM rule_set WHERE digest = ?")) {
+            ps.setString(1, digest);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void insertFiles(Connection c, RulePackSource source, String version, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_set (digest, version, first_seen, file_count) VALUES (?,?,?,?)")) {
+            ps.setString(1, source.digest());
+            ps.setString(2, version);
+            ps.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+            ps.setInt(4, source.files().size());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_set_file (digest, path, sha256, content) VALUES (?,?,?,?)")) {
+            for (RuleFile f : source.files()) {
+                ps.setString(1, source.digest());
+                ps.setString(2, f.path());
+                ps.setString(3, f.sha256());
+                ps.setBytes(4, f.content());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}
