@@ -7,9 +7,10 @@ import io.tradecheck.batch.OrderFiles;
 import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.OrderReader;
 import io.tradecheck.batch.RequestValidation;
+import io.tradecheck.batch.SpreadsheetCsv;
 import io.tradecheck.editing.ImpactAnalysis;
 import io.tradecheck.editing.ImpactReport;
-import io.tradecheck.editing.RowChangeCsvWriter;
+import io.tradecheck.editing.RowChange;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RulePackException;
 import io.tradecheck.engine.RulePackSource;
@@ -109,11 +110,11 @@ class ImpactCommand implements Callable<Integer> {
                      flush(); // standard output outlives the command
                  }
              } : Files.newOutputStream(csvPath);
-             RowChangeCsvWriter csv = new RowChangeCsvWriter(out)) {
+             SpreadsheetCsv csv = new SpreadsheetCsv(out, RowChange.COLUMNS)) {
             result = new ImpactAnalysis(RequestValidation.validator(), pool, threads, customsZone)
                     .compare(reader, before, after, limit, change -> {
                         try {
-                            csv.write(change);
+                            csv.write(change.cells());
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import io.tradecheck.batch.ResultFormat;
+import io.tradecheck.batch.SpreadsheetCsv;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -29,14 +30,16 @@ public final class DecisionExport {
     }
 
     public void write(DecisionQuery query, ResultFormat format, OutputStream out) throws IOException {
+        SpreadsheetCsv csv = format == ResultFormat.CSV ? new SpreadsheetCsv(out, CSV_COLUMNS) : null;
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        if (format == ResultFormat.CSV) {
-            w.write(SpreadsheetCsv.row(CSV_COLUMNS));
-        }
         try {
             store.stream(query, d -> {
                 try {
-                    w.write(format == ResultFormat.CSV ? SpreadsheetCsv.row(csvCells(d)) : ndjson(d) + "\n");
+                    if (csv != null) {
+                        csv.write(csvCells(d));
+                    } else {
+                        w.write(ndjson(d) + "\n");
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -46,19 +49,22 @@ public final class DecisionExport {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        if (csv != null) {
+            csv.flush();
+        }
         w.flush();
     }
 
-    private List<Object> csvCells(LoggedDecision d) throws IOException {
+    private Object[] csvCells(LoggedDecision d) throws IOException {
         JsonNode request = json.readTree(d.requestJson());
         JsonNode response = json.readTree(d.responseJson());
         List<String> ruleIds = new ArrayList<>();
         response.path("findings").forEach(f -> ruleIds.add(f.path("ruleId").asText()));
-        return java.util.Arrays.asList(d.id(), d.decidedAt(), d.caller(), d.reference(), d.outcome(),
+        return new Object[] {d.id(), d.decidedAt(), d.caller(), d.reference(), d.outcome(),
                 text(response, "additionalDutyRate"), text(response, "additionalDuty"), text(response, "currency"),
                 text(response, "evaluationDate"), String.join(" ", ruleIds), text(request, "originCountry"),
                 text(request, "destinationCountry"), text(request, "hsCode"), d.ruleSetVersion(), d.ruleSetDigest(),
-                d.batchJob(), d.batchLine());
+                d.batchJob(), d.batchLine()};
     }
 
     private String ndjson(LoggedDecision d) throws IOException {

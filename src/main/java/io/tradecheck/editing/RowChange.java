@@ -26,6 +26,16 @@ public record RowChange(long line, String reference, Change change, Outcome deci
 
     public enum Change { DECISION, DUTY, FINDINGS }
 
+    /** The columns of the changed-lines CSV, in the order of {@link #cells()}. */
+    public static final List<String> COLUMNS = List.of("line", "reference", "change", "decisionBefore", "decisionAfter",
+            "rateBefore", "rateAfter", "dutyBefore", "dutyAfter", "dutyDelta", "currency", "causes", "added", "removed");
+
+    public Object[] cells() {
+        return new Object[] {line, reference, change, decisionBefore, decisionAfter, rateBefore, rateAfter, dutyBefore,
+                dutyAfter, dutyDelta, currency, String.join("; ", causes), String.join("; ", added),
+                String.join("; ", removed)};
+    }
+
     /** The difference between two decisions on the same line, or null when they agree. */
     static RowChange between(long line, Decision before, Decision after) {
         Set<String> was = signatures(before);

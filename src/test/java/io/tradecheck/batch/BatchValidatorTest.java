@@ -80,10 +80,6 @@ class BatchValidatorTest {
         String csv = TestRules.csvOf(run.results());
         assertTrue(csv.startsWith("line,reference,decision,additionalDutyRate,additionalDuty,currency,measures,column,reason\n"));
         assertTrue(csv.contains("\n13,\"'=HYPERLINK(\"\"http://x\"\")\",ERROR,"), csv);
-        assertEquals("'+1", CsvResultWriter.safe("+1"));
-        assertEquals("'-1", CsvResultWriter.safe("-1"));
-        assertEquals("'@SUM(A1)", CsvResultWriter.safe("@SUM(A1)"));
-        assertEquals("PO-1", CsvResultWriter.safe("PO-1"));
     }
 
     private static LineResult assertError(TestRules.Run run, String reference, String column, String reasonPart) {
