@@ -10,13 +10,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.RequestFields;
-import jakarta.validation.ConstraintViolation;
+import io.tradecheck.model.validation.RequestValidation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -30,10 +27,8 @@ public class InvalidRequestMappers {
 
     @ServerExceptionMapper
     public Response invalidFields(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), reasonOf(v)))
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::reason))
-                .toList();
+        List<Problem.FieldError> errors = RequestValidation.violations(e.getConstraintViolations()).stream()
+                .map(v -> new Problem.FieldError(v.field() == null ? "(body)" : v.field(), v.reason())).toList();
         String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
         return ProblemResponses.of(Problem.of(400, "Invalid request", "Invalid field(s): " + fields, errors));
     }
@@ -86,22 +81,6 @@ public class InvalidRequestMappers {
                 List.of(new Problem.FieldError("(body)", firstLine(e.getOriginalMessage())))));
     }
 
-    private static String fieldOf(ConstraintViolation<?> v) {
-        String last = null;
-        for (Path.Node node : v.getPropertyPath()) {
-            if (node.getName() != null) {
-                last = node.getName();
-            }
-        }
-        // A violation on the body parameter itself (no body sent) names the body.
-        return last == null || last.equals("request") ? "(body)" : last;
-    }
-
-    private static String reasonOf(ConstraintViolation<?> v) {
-        Object value = v.getInvalidValue();
-        boolean showValue = value != null && !(value instanceof CheckRequest) && String.valueOf(value).length() <= 60;
-        return v.getMessage() + (showValue ? " (got '" + value + "')" : "");
-    }
 
 
     private static String describe(Object value) {

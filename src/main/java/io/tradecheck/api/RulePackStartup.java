@@ -3,7 +3,7 @@ package io.tradecheck.api;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
-import io.tradecheck.batch.RequestValidation;
+import io.tradecheck.model.validation.RequestValidation;
 import io.tradecheck.editing.DraftStore;
 import io.tradecheck.editing.ImpactAnalysis;
 import io.tradecheck.editing.PackArchive;

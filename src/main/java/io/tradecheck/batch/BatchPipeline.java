@@ -15,11 +15,18 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
- * Reads, checks and writes an order file in one streaming pass. The reading thread cuts the lines into chunks, the
- * executor checks chunks in parallel, and the reading thread writes finished chunks strictly in file order. At most
- * {@code 2 x parallelism} chunks are in flight, so memory stays flat whatever the size of the file.
+ * Reads, checks and writes an order file in one streaming pass: the one pipeline of batch validation and of a draft's
+ * impact analysis. The reading thread cuts the lines into chunks, the executor checks chunks in parallel, and the
+ * reading thread takes finished chunks strictly in file order. At most {@code 2 x parallelism} chunks are in flight,
+ * so memory stays flat whatever the size of the file.
  */
 public final class BatchPipeline {
+    /** Takes each checked chunk, in file order, on the reading thread. */
+    @FunctionalInterface
+    public interface InOrder<R> {
+        void accept(List<R> chunk) throws IOException;
+    }
+
     static final int CHUNK = 512;
 
     private final Executor executor;
@@ -38,35 +45,45 @@ public final class BatchPipeline {
     public BatchSummary run(OrderReader reader, Function<OrderLine, LineResult> check, ResultWriter writer,
                             RuleSetRef ruleSet, LongConsumer progress) throws IOException {
         BatchSummary.Tally tally = new BatchSummary.Tally(ruleSet);
-        Deque<CompletableFuture<List<LineResult>>> inFlight = new ArrayDeque<>();
-        List<OrderLine>[] chunk = new List[]{new ArrayList<>(CHUNK)};
+        run(reader, check, results -> {
+            for (LineResult r : results) {
+                writer.write(r);
+                tally.add(r);
+            }
+            progress.accept(tally.lines());
+        });
+        return tally.summary();
+    }
+
+    /** Checks every line with {@code check} and hands the results to {@code sink} chunk by chunk, in file order. */
+    public <R> void run(OrderReader reader, Function<OrderLine, R> check, InOrder<R> sink) throws IOException {
+        Deque<CompletableFuture<List<R>>> inFlight = new ArrayDeque<>();
+        List<List<OrderLine>> chunk = new ArrayList<>(List.of(new ArrayList<>(CHUNK)));
         try {
             reader.forEachLine(line -> {
-                chunk[0].add(line);
-                if (chunk[0].size() == CHUNK) {
-                    submit(chunk[0], check, inFlight);
-                    chunk[0] = new ArrayList<>(CHUNK);
+                chunk.get(0).add(line);
+                if (chunk.get(0).size() == CHUNK) {
+                    submit(chunk.get(0), check, inFlight);
+                    chunk.set(0, new ArrayList<>(CHUNK));
                     while (inFlight.size() >= 2 * parallelism) {
-                        writeOldest(inFlight, writer, tally, progress);
+                        takeOldest(inFlight, sink);
                     }
                 }
             });
-            if (!chunk[0].isEmpty()) {
-                submit(chunk[0], check, inFlight);
+            if (!chunk.get(0).isEmpty()) {
+                submit(chunk.get(0), check, inFlight);
             }
             while (!inFlight.isEmpty()) {
-                writeOldest(inFlight, writer, tally, progress);
+                takeOldest(inFlight, sink);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
             inFlight.forEach(f -> f.cancel(false));
         }
-        return tally.summary();
     }
 
-    private void submit(List<OrderLine> lines, Function<OrderLine, LineResult> check,
-                        Deque<CompletableFuture<List<LineResult>>> inFlight) {
+    private <R> void submit(List<OrderLine> lines, Function<OrderLine, R> check, Deque<CompletableFuture<List<R>>> inFlight) {
         if (parallelism == 1) {
             inFlight.add(CompletableFuture.completedFuture(checkAll(lines, check)));
         } else {
@@ -74,30 +91,25 @@ public final class BatchPipeline {
         }
     }
 
-    private static List<LineResult> checkAll(List<OrderLine> lines, Function<OrderLine, LineResult> check) {
-        List<LineResult> results = new ArrayList<>(lines.size());
+    private static <R> List<R> checkAll(List<OrderLine> lines, Function<OrderLine, R> check) {
+        List<R> results = new ArrayList<>(lines.size());
         for (OrderLine line : lines) {
             results.add(check.apply(line));
         }
         return results;
     }
 
-    private static void writeOldest(Deque<CompletableFuture<List<LineResult>>> inFlight, ResultWriter writer,
-                                    BatchSummary.Tally tally, LongConsumer progress) {
-        List<LineResult> results;
+    private static <R> void takeOldest(Deque<CompletableFuture<List<R>>> inFlight, InOrder<R> sink) {
+        List<R> results;
         try {
             results = inFlight.removeFirst().join();
         } catch (CompletionException | CancellationException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
         try {
-            for (LineResult r : results) {
-                writer.write(r);
-                tally.add(r);
-            }
+            sink.accept(results);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        progress.accept(tally.lines());
     }
 }

@@ -1,18 +1,14 @@
 package io.tradecheck.batch;
 
-import io.tradecheck.decisionlog.DecisionContext;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
+import io.tradecheck.model.Origin;
 import io.tradecheck.model.RuleSetRef;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
+import io.tradecheck.model.validation.RequestValidation;
 import jakarta.validation.Validator;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -46,23 +42,14 @@ public final class LineChecker implements Function<OrderLine, LineResult> {
 
     @Override
     public LineResult apply(OrderLine line) {
-        if (!line.readable()) {
-            return LineResult.error(line.number(), line.reference(), line.errors());
+        List<LineError> invalid = errorsOf(line, validator);
+        if (!invalid.isEmpty()) {
+            return LineResult.error(line.number(), line.reference(), invalid);
         }
         CheckRequest request = line.request();
-        Set<ConstraintViolation<CheckRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            List<LineError> errors = new ArrayList<>(violations.size());
-            for (ConstraintViolation<CheckRequest> v : violations) {
-                errors.add(new LineError(fieldOf(v), reasonOf(v)));
-            }
-            errors.sort(Comparator.comparing(LineError::column).thenComparing(LineError::reason));
-            return LineResult.error(line.number(), request.reference(), errors);
-        }
         try {
-            Decision decision = origin == null ? checker.check(request, ruleSet)
-                    : DecisionContext.forBatchLine(origin.caller(), origin.job(), (int) line.number(),
-                            () -> checker.check(request, ruleSet));
+            Decision decision = checker.check(request, ruleSet, origin == null ? Origin.CURRENT_CALLER
+                    : Origin.batchLine(origin.caller(), origin.job(), line.number()));
             return LineResult.of(line.number(), decision);
         } catch (RuntimeException e) {
             // A rule that throws on one shipment must not take the file down with it.
@@ -72,20 +59,15 @@ public final class LineChecker implements Function<OrderLine, LineResult> {
         }
     }
 
-    private static String fieldOf(ConstraintViolation<?> v) {
-        String last = null;
-        for (Path.Node node : v.getPropertyPath()) {
-            if (node.getName() != null) {
-                last = node.getName();
-            }
+    /**
+     * Why a line cannot be checked, worded as the API words a request: the cells that could not be read, or else every
+     * failed constraint. Empty when the line can be checked.
+     */
+    public static List<LineError> errorsOf(OrderLine line, Validator validator) {
+        if (!line.readable()) {
+            return line.errors();
         }
-        return last == null ? LineError.WHOLE_LINE : last;
-    }
-
-    /** As the API words it: the constraint's message and, when short, the value that broke it. */
-    private static String reasonOf(ConstraintViolation<?> v) {
-        Object value = v.getInvalidValue();
-        boolean showValue = value != null && !(value instanceof CheckRequest) && String.valueOf(value).length() <= 60;
-        return v.getMessage() + (showValue ? " (got '" + value + "')" : "");
+        return RequestValidation.violations(validator.validate(line.request())).stream()
+                .map(v -> new LineError(v.field() == null ? LineError.WHOLE_LINE : v.field(), v.reason())).toList();
     }
 }

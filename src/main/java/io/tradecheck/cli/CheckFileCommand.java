@@ -9,7 +9,7 @@ import io.tradecheck.batch.OrderFileException;
 import io.tradecheck.batch.OrderFiles;
 import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.OrderReader;
-import io.tradecheck.batch.RequestValidation;
+import io.tradecheck.model.validation.RequestValidation;
 import io.tradecheck.batch.ResultFormat;
 import io.tradecheck.batch.ResultWriter;
 import io.tradecheck.engine.RulePackException;

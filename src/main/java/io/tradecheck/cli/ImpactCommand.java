@@ -6,7 +6,7 @@ import io.tradecheck.batch.OrderFileException;
 import io.tradecheck.batch.OrderFiles;
 import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.OrderReader;
-import io.tradecheck.batch.RequestValidation;
+import io.tradecheck.model.validation.RequestValidation;
 import io.tradecheck.batch.SpreadsheetCsv;
 import io.tradecheck.editing.ImpactAnalysis;
 import io.tradecheck.editing.ImpactReport;

@@ -6,6 +6,7 @@ import io.tradecheck.engine.DecisionRecorder;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
+import io.tradecheck.model.Origin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,13 +54,13 @@ public final class DecisionLog implements DecisionRecorder {
     }
 
     @Override
-    public Decision record(CheckRequest request, Decision decision, RuleSet ruleSet) {
+    public Decision record(CheckRequest request, Decision decision, RuleSet ruleSet, Origin origin) {
         if (mode == DecisionLogMode.OFF) {
             return decision;
         }
         Instant now = clock.instant();
         Decision answered = decision.withDecisionId(DecisionIds.next(now.toEpochMilli()));
-        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, now), maxWait);
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, now, origin), maxWait);
         if (mode == DecisionLogMode.DURABLE) {
             awaitCommit(committed);
         }
@@ -77,7 +78,8 @@ public final class DecisionLog implements DecisionRecorder {
         }
         Instant now = clock.instant();
         Decision answered = decision.withDecisionId(DecisionIds.next(now.toEpochMilli()));
-        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, now), Duration.ZERO);
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, now, Origin.CURRENT_CALLER),
+                Duration.ZERO);
         if (mode != DecisionLogMode.DURABLE) {
             return CompletableFuture.completedFuture(answered);
         }
@@ -95,13 +97,11 @@ public final class DecisionLog implements DecisionRecorder {
         return answer;
     }
 
-    private LoggedDecision row(CheckRequest request, Decision answered, RuleSet ruleSet, Instant now) {
-        DecisionContext.Context context = DecisionContext.current();
-        String caller = context != null && context.caller() != null ? context.caller() : httpCaller.get();
+    private LoggedDecision row(CheckRequest request, Decision answered, RuleSet ruleSet, Instant now, Origin origin) {
+        String caller = origin.caller() != null ? origin.caller() : httpCaller.get();
         return new LoggedDecision(answered.decisionId(), now, truncate(caller, 200),
                 truncate(answered.reference(), 200), answered.decision().name(), ruleSet.info().version(),
-                ruleSet.info().digest(), context == null ? null : context.batchJob(),
-                context == null ? null : context.batchLine(), write(request), write(answered));
+                ruleSet.info().digest(), origin.batchJob(), origin.batchLine(), write(request), write(answered));
     }
 
     private void awaitCommit(CompletableFuture<Void> committed) {

@@ -1,5 +1,7 @@
 package io.tradecheck.editing;
 
+import io.tradecheck.batch.BatchPipeline;
+import io.tradecheck.batch.LineChecker;
 import io.tradecheck.batch.LineError;
 import io.tradecheck.batch.OrderLine;
 import io.tradecheck.batch.OrderReader;
@@ -8,44 +10,34 @@ import io.tradecheck.engine.RuleSet;
 import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
-import jakarta.validation.ConstraintViolation;
+import io.tradecheck.model.Origin;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * Runs every line of an order file through the active rule set and a draft, and reports the lines they decide
- * differently. Streams: the reading thread cuts lines into chunks, the executor compares chunks in parallel, and the
- * reading thread takes the results strictly in file order; at most {@code 2 x parallelism} chunks are in flight, so
- * memory stays flat whatever the size of the file. Both checks go through {@link ShipmentChecker}, exactly as the
- * API checks a request, and a line is validated with the API's constraints first.
+ * differently. Streams through the batch's own {@link BatchPipeline}; both checks go through {@link ShipmentChecker},
+ * exactly as the API checks a request, and a line is validated as a batch line is ({@link LineChecker#errorsOf}).
  */
 public final class ImpactAnalysis {
-    static final int CHUNK = 512;
     private static final int INVALID_LISTED = 100;
 
     private final Validator validator;
-    private final Executor executor;
-    private final int parallelism;
+    private final BatchPipeline pipeline;
     private final ZoneId customsZone;
 
     public ImpactAnalysis(Validator validator, Executor executor, int parallelism, ZoneId customsZone) {
         this.validator = validator;
-        this.executor = executor;
-        this.parallelism = Math.max(1, parallelism);
+        this.pipeline = new BatchPipeline(executor, parallelism);
         this.customsZone = customsZone;
     }
 
@@ -58,87 +50,25 @@ public final class ImpactAnalysis {
         long started = System.nanoTime();
         ShipmentChecker checker = new ShipmentChecker(new ActiveRuleSet(after), customsZone);
         Tally tally = new Tally(listLimit, sink);
-        Deque<CompletableFuture<List<Compared>>> inFlight = new ArrayDeque<>();
-        List<List<OrderLine>> chunk = new ArrayList<>(List.of(new ArrayList<>(CHUNK)));
-        try {
-            reader.forEachLine(line -> {
-                chunk.get(0).add(line);
-                if (chunk.get(0).size() == CHUNK) {
-                    submit(chunk.get(0), checker, before, after, inFlight);
-                    chunk.set(0, new ArrayList<>(CHUNK));
-                    while (inFlight.size() >= 2 * parallelism) {
-                        tally.addAll(take(inFlight));
-                    }
-                }
-            });
-            if (!chunk.get(0).isEmpty()) {
-                submit(chunk.get(0), checker, before, after, inFlight);
-            }
-            while (!inFlight.isEmpty()) {
-                tally.addAll(take(inFlight));
-            }
-        } finally {
-            inFlight.forEach(f -> f.cancel(false));
-        }
+        pipeline.run(reader, line -> compareOne(line, checker, before, after), tally::addAll);
         return tally.report(before, after, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void submit(List<OrderLine> lines, ShipmentChecker checker, RuleSet before, RuleSet after,
-                        Deque<CompletableFuture<List<Compared>>> inFlight) {
-        if (parallelism == 1) {
-            inFlight.add(CompletableFuture.completedFuture(compareAll(lines, checker, before, after)));
-        } else {
-            inFlight.add(CompletableFuture.supplyAsync(() -> compareAll(lines, checker, before, after), executor));
-        }
-    }
-
-    private static List<Compared> take(Deque<CompletableFuture<List<Compared>>> inFlight) {
-        try {
-            return inFlight.removeFirst().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    private List<Compared> compareAll(List<OrderLine> lines, ShipmentChecker checker, RuleSet before, RuleSet after) {
-        List<Compared> out = new ArrayList<>(lines.size());
-        for (OrderLine line : lines) {
-            out.add(compareOne(line, checker, before, after));
-        }
-        return out;
-    }
-
     private Compared compareOne(OrderLine line, ShipmentChecker checker, RuleSet before, RuleSet after) {
-        if (!line.readable()) {
-            return Compared.invalid(line.number(), line.reference(), line.errors());
+        List<LineError> invalid = LineChecker.errorsOf(line, validator);
+        if (!invalid.isEmpty()) {
+            return Compared.invalid(line.number(), line.reference(), invalid);
         }
         CheckRequest request = line.request();
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            List<LineError> errors = violations.stream()
-                    .map(v -> new LineError(field(v), v.getMessage()))
-                    .sorted(Comparator.comparing(LineError::column)).toList();
-            return Compared.invalid(line.number(), request.reference(), errors);
-        }
         try {
-            Decision was = checker.check(request, before);
-            Decision now = checker.check(request, after);
+            Decision was = checker.check(request, before, Origin.CURRENT_CALLER);
+            Decision now = checker.check(request, after, Origin.CURRENT_CALLER);
             return new Compared(line.number(), request.reference(), was, now, RowChange.between(line.number(), was, now),
                     null);
         } catch (RuntimeException e) {
             return Compared.invalid(line.number(), request.reference(),
                     List.of(new LineError(LineError.WHOLE_LINE, "could not be checked: " + e)));
         }
-    }
-
-    private static String field(ConstraintViolation<CheckRequest> v) {
-        String last = LineError.WHOLE_LINE;
-        for (var node : v.getPropertyPath()) {
-            if (node.getName() != null) {
-                last = node.getName();
-            }
-        }
-        return last;
     }
 
     /** One line, compared: both decisions and their difference, or why it could not be checked. */

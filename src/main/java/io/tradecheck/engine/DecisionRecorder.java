@@ -2,6 +2,7 @@ package io.tradecheck.engine;
 
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
+import io.tradecheck.model.Origin;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -12,15 +13,16 @@ import java.util.concurrent.CompletionStage;
  */
 @FunctionalInterface
 public interface DecisionRecorder {
-    DecisionRecorder NONE = (request, decision, ruleSet) -> decision;
+    DecisionRecorder NONE = (request, decision, ruleSet, origin) -> decision;
 
-    Decision record(CheckRequest request, Decision decision, RuleSet ruleSet);
+    /** @param origin who the check is for, and the batch job and line if any */
+    Decision record(CheckRequest request, Decision decision, RuleSet ruleSet, Origin origin);
 
     /**
-     * As {@link #record}, without blocking the calling thread: the stage completes when the decision may be answered
+     * As {@link #record} for the caller of the current request, without blocking the calling thread: the stage completes when the decision may be answered
      * (in durable mode, once it is committed). For callers on an event loop, such as the pre-check API.
      */
     default CompletionStage<Decision> recordLater(CheckRequest request, Decision decision, RuleSet ruleSet) {
-        return CompletableFuture.completedFuture(record(request, decision, ruleSet));
+        return CompletableFuture.completedFuture(record(request, decision, ruleSet, Origin.CURRENT_CALLER));
     }
 }

@@ -2,6 +2,7 @@ package io.tradecheck.engine;
 
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
+import io.tradecheck.model.Origin;
 import io.tradecheck.model.Shipment;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,7 +30,7 @@ public final class ShipmentChecker {
     }
 
     public Decision check(CheckRequest request) {
-        return check(request, rules.current());
+        return check(request, rules.current(), Origin.CURRENT_CALLER);
     }
 
     /**
@@ -44,9 +45,11 @@ public final class ShipmentChecker {
     /**
      * Checks on a given rule set. A batch takes {@link ActiveRuleSet#current()} once and passes it here for every line,
      * so a whole order file is decided on one rule-set version even if the rules are swapped mid-file.
+     *
+     * @param origin who the check is for, and the batch job and line, as the decision log records them
      */
-    public Decision check(CheckRequest request, RuleSet ruleSet) {
-        return recorder.record(request, evaluate(request, ruleSet, today(ruleSet)), ruleSet);
+    public Decision check(CheckRequest request, RuleSet ruleSet, Origin origin) {
+        return recorder.record(request, evaluate(request, ruleSet, today(ruleSet)), ruleSet, origin);
     }
 
     /**

@@ -13,18 +13,13 @@ import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
 import io.tradecheck.model.Finding;
 import io.tradecheck.model.Shipment;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
+import io.tradecheck.model.validation.RequestValidation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Runs the scenario files of a rule pack (rules/scenarios/*.yaml) against a compiled rule set. Used by the JUnit
@@ -35,8 +30,6 @@ public final class ScenarioRunner {
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final ValidatorFactory VALIDATION = Validation.byDefaultProvider().configure()
-            .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
 
     /** Reads every scenario file; a file that cannot be read is a problem with its line and reason. */
     public static List<LoadedFile> load(RulePackSource source, List<RulePackProblem> problems) {
@@ -79,11 +72,8 @@ public final class ScenarioRunner {
             failures.add("scenario needs a shipment and an expect block");
             return new ScenarioResult(file, topic, scenario.name(), null, failures);
         }
-        Validator validator = VALIDATION.getValidator();
-        Set<ConstraintViolation<CheckRequest>> violations = validator.validate(scenario.shipment());
-        for (ConstraintViolation<CheckRequest> v : violations) {
-            failures.add("shipment." + v.getPropertyPath() + " " + v.getMessage());
-        }
+        RequestValidation.violations(RequestValidation.validator().validate(scenario.shipment())).forEach(v ->
+                failures.add("shipment" + (v.field() == null ? "" : "." + v.field()) + ": " + v.reason()));
         if (scenario.shipment().entryDate() == null) {
             failures.add("shipment.entryDate is required in a scenario (a scenario must not depend on today's date)");
         }

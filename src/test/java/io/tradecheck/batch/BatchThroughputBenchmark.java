@@ -1,5 +1,6 @@
 package io.tradecheck.batch;
 
+import io.tradecheck.model.validation.RequestValidation;
 import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RulePackSource;

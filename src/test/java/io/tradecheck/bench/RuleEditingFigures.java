@@ -3,7 +3,7 @@ package io.tradecheck.bench;
 import io.tradecheck.batch.OrderFiles;
 import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.OrderReader;
-import io.tradecheck.batch.RequestValidation;
+import io.tradecheck.model.validation.RequestValidation;
 import io.tradecheck.editing.ImpactAnalysis;
 import io.tradecheck.editing.ImpactReport;
 import io.tradecheck.editing.PackFixture;

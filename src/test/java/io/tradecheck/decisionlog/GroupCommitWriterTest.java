@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradecheck.model.Origin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -179,16 +180,16 @@ class GroupCommitWriterTest {
 
         DecisionLog durable = new DecisionLog(DecisionLogMode.DURABLE, writer, json, () -> "anna", java.time.Clock.systemUTC(),
                 Duration.ofSeconds(10));
-        String id = durable.record(request, decision, ruleSet).decisionId();
+        String id = durable.record(request, decision, ruleSet, Origin.CURRENT_CALLER).decisionId();
         assertEquals("anna", store.find(id).orElseThrow().caller(), "durable: in the log when record() returns");
 
         DecisionLog off = new DecisionLog(DecisionLogMode.OFF, writer, json, () -> "anna", java.time.Clock.systemUTC(),
                 Duration.ofSeconds(10));
-        assertEquals(null, off.record(request, decision, ruleSet).decisionId());
+        assertEquals(null, off.record(request, decision, ruleSet, Origin.CURRENT_CALLER).decisionId());
 
         DecisionLog async = new DecisionLog(DecisionLogMode.ASYNC, writer, json, () -> "anna", java.time.Clock.systemUTC(),
                 Duration.ofSeconds(10));
-        String batchLine = DecisionContext.forBatchLine("bob", "job-1", 7, () -> async.record(request, decision, ruleSet))
+        String batchLine = async.record(request, decision, ruleSet, Origin.batchLine("bob", "job-1", 7))
                 .decisionId();
         writer.close(Duration.ofSeconds(10));
         LoggedDecision logged = store.find(batchLine).orElseThrow();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tradecheck.batch.OrderFiles;
 import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.OrderReader;
-import io.tradecheck.batch.RequestValidation;
+import io.tradecheck.model.validation.RequestValidation;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.engine.RuleSet;
