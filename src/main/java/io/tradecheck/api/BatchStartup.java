@@ -5,6 +5,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.tradecheck.batch.BatchJobs;
 import io.tradecheck.batch.BatchValidator;
 import io.tradecheck.batch.UploadSpool;
+import io.tradecheck.config.TradecheckConfig;
 import io.tradecheck.engine.ShipmentChecker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -12,7 +13,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,10 +39,9 @@ public class BatchStartup {
 
     @Produces
     @Singleton
-    UploadSpool uploadSpool(@ConfigProperty(name = "tradecheck.data.dir", defaultValue = "data") Path dataDir,
-                            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-                            MemorySize limit) throws IOException {
-        UploadSpool spool = new UploadSpool(dataDir.resolve("uploads"), limit.asLongValue());
+    UploadSpool uploadSpool(TradecheckConfig config,
+                            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) throws IOException {
+        UploadSpool spool = new UploadSpool(config.data().dir().resolve("uploads"), limit.asLongValue());
         spool.clean();
         return spool;
     }
@@ -50,9 +49,8 @@ public class BatchStartup {
     @Produces
     @Singleton
     @Startup
-    BatchJobs batchJobs(@ConfigProperty(name = "tradecheck.data.dir", defaultValue = "data") Path dataDir,
-                        BatchValidator validator) throws IOException {
-        BatchJobs jobs = new BatchJobs(dataDir, validator, Clock.systemUTC());
+    BatchJobs batchJobs(TradecheckConfig config, BatchValidator validator) throws IOException {
+        BatchJobs jobs = new BatchJobs(config.data().dir(), validator, Clock.systemUTC());
         jobs.recover();
         return jobs;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.tradecheck.config.TradecheckConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimits {
     static final String CHECKS_PATH = "/api/v1/checks";
 
-    @ConfigProperty(name = "tradecheck.limits.check-body", defaultValue = "64K")
-    MemorySize checkLimit;
+    @Inject
+    TradecheckConfig config;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    /** Quarkus's own setting, set in application.properties (its one default). */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize serverLimit;
 
     @Inject
@@ -37,7 +39,7 @@ public class BodySizeLimits {
     }
 
     long limitFor(String path) {
-        return path != null && path.startsWith(CHECKS_PATH) ? checkLimit.asLongValue() : serverLimit.asLongValue();
+        return path != null && path.startsWith(CHECKS_PATH) ? config.limits().checkBody().asLongValue() : serverLimit.asLongValue();
     }
 
     private void filter(RoutingContext rc) {

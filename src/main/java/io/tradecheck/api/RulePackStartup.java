@@ -3,7 +3,7 @@ package io.tradecheck.api;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
-import io.tradecheck.model.validation.RequestValidation;
+import io.tradecheck.config.TradecheckConfig;
 import io.tradecheck.editing.DraftStore;
 import io.tradecheck.editing.ImpactAnalysis;
 import io.tradecheck.editing.PackArchive;
@@ -16,17 +16,15 @@ import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.decisionlog.DecisionLog;
 import io.tradecheck.pack.PackCheck;
 import io.tradecheck.engine.ShipmentChecker;
+import io.tradecheck.model.validation.RequestValidation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,12 +37,8 @@ import org.jboss.logging.Logger;
 public class RulePackStartup {
     private static final Logger LOG = Logger.getLogger(RulePackStartup.class);
 
-    @ConfigProperty(name = "tradecheck.rules.dir", defaultValue = "rules")
-    Path rulesDir;
-    @ConfigProperty(name = "tradecheck.rules.watch", defaultValue = "true")
-    boolean watch;
-    @ConfigProperty(name = "tradecheck.rules.debounce", defaultValue = "500ms")
-    Duration debounce;
+    @Inject
+    TradecheckConfig config;
 
     private RulesFolderWatch folderWatch;
     private final ExecutorService impactPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
@@ -56,19 +50,19 @@ public class RulePackStartup {
 
     @Produces
     @Singleton
-    PackCheck packCheck(@ConfigProperty(name = "tradecheck.rules.coverage", defaultValue = "gate") String coverage) {
-        return new PackCheck(new RulePackCompiler(), PackCheck.Coverage.valueOf(coverage.toUpperCase()));
+    PackCheck packCheck() {
+        return new PackCheck(new RulePackCompiler(), config.rules().coverage());
     }
 
     @Produces
     @Singleton
     @Startup
     RuleActivation ruleActivation(PackCheck check, RuleHistory history) {
-        RuleActivation activation = RuleActivation.start(new RulesFolder(rulesDir), history, check, Clock.systemUTC());
+        RuleActivation activation = RuleActivation.start(new RulesFolder(config.rules().dir()), history, check, Clock.systemUTC());
         var info = activation.active().current().info();
         LOG.infof("Rule pack %s (%s) in force as version %d, from %s in %d ms: %d table rows, %d rules, content %s..%s",
                 info.version(), info.digest().substring(0, 19), activation.state().version().number(),
-                rulesDir.toAbsolutePath().normalize(), info.compileMillis(), info.counts().tableRows(),
+                config.rules().dir().toAbsolutePath().normalize(), info.compileMillis(), info.counts().tableRows(),
                 info.counts().rules(), info.contentFrom(), info.contentTo());
         return activation;
     }
@@ -81,29 +75,29 @@ public class RulePackStartup {
 
     @Produces
     @Singleton
-    ShipmentChecker shipmentChecker(ActiveRuleSet rules, DecisionLog log,
-                                    @ConfigProperty(name = "tradecheck.customs-zone", defaultValue = "America/New_York") ZoneId zone) {
-        return new ShipmentChecker(rules, zone, log);
+    ShipmentChecker shipmentChecker(ActiveRuleSet rules, DecisionLog log) {
+        return new ShipmentChecker(rules, config.customsZone(), log);
     }
 
     @Produces
     @Singleton
-    DraftStore draftStore(@ConfigProperty(name = "tradecheck.drafts.keep", defaultValue = "20") int keep,
-                          @ConfigProperty(name = "tradecheck.upload.max-file-bytes", defaultValue = "5242880") long maxFile,
-                          @ConfigProperty(name = "tradecheck.upload.max-total-bytes", defaultValue = "52428800") long maxTotal,
-                          @ConfigProperty(name = "tradecheck.upload.max-files", defaultValue = "500") int maxFiles) {
-        return new DraftStore(keep, new PackArchive.Limits(maxFile, maxTotal, maxFiles), Clock.systemUTC());
+    DraftStore draftStore() {
+        var upload = config.upload();
+        return new DraftStore(config.drafts().keep(),
+                new PackArchive.Limits(upload.maxFileBytes(), upload.maxTotalBytes(), upload.maxFiles()), Clock.systemUTC());
     }
 
     @Produces
     @Singleton
-    ImpactAnalysis impactAnalysis(@ConfigProperty(name = "tradecheck.customs-zone", defaultValue = "America/New_York") ZoneId zone) {
-        return new ImpactAnalysis(RequestValidation.validator(), impactPool, Runtime.getRuntime().availableProcessors(), zone);
+    ImpactAnalysis impactAnalysis() {
+        return new ImpactAnalysis(RequestValidation.validator(), impactPool, Runtime.getRuntime().availableProcessors(),
+                config.customsZone());
     }
 
     void startWatching(@Observes StartupEvent event, RuleActivation activation) {
-        if (watch) {
-            folderWatch = new RulesFolderWatch(rulesDir, debounce, activation::reloadFolder).start();
+        if (config.rules().watch()) {
+            folderWatch = new RulesFolderWatch(config.rules().dir(), config.rules().debounce(), activation::reloadFolder)
+                    .start();
         }
     }
 

@@ -5,6 +5,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
+import io.tradecheck.config.TradecheckConfig;
 import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.engine.ShipmentChecker;
@@ -12,10 +13,10 @@ import io.tradecheck.security.CurrentCaller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,26 +28,8 @@ import org.jboss.logging.Logger;
 public class DecisionLogSetup {
     private static final Logger LOG = Logger.getLogger(DecisionLogSetup.class);
 
-    @ConfigProperty(name = "tradecheck.database", defaultValue = "h2")
-    String database;
-
-    @ConfigProperty(name = "tradecheck.decision-log.mode", defaultValue = "durable")
-    DecisionLogMode mode;
-
-    @ConfigProperty(name = "tradecheck.decision-log.queue-size", defaultValue = "10000")
-    int queueSize;
-
-    @ConfigProperty(name = "tradecheck.decision-log.max-group", defaultValue = "500")
-    int maxGroup;
-
-    @ConfigProperty(name = "tradecheck.decision-log.max-wait", defaultValue = "10s")
-    Duration maxWait;
-
-    @ConfigProperty(name = "tradecheck.decision-log.async-linger", defaultValue = "5ms")
-    Duration asyncLinger;
-
-    @ConfigProperty(name = "tradecheck.decision-log.drain-timeout", defaultValue = "30s")
-    Duration drainTimeout;
+    @Inject
+    TradecheckConfig config;
 
     private GroupCommitWriter writer;
 
@@ -66,10 +49,12 @@ public class DecisionLogSetup {
     @Singleton
     DecisionLog decisionLog(DecisionStore store, ObjectMapper json, CurrentCaller caller) {
         // Durable: commit at once, a caller waits. Async: let a group gather for a few ms, nobody waits.
-        writer = new GroupCommitWriter(store, queueSize, maxGroup,
-                mode == DecisionLogMode.ASYNC ? asyncLinger : Duration.ZERO);
-        LOG.infof("Decision log: %s mode, %s database", mode.name().toLowerCase(), database);
-        return new DecisionLog(mode, writer, json, caller, Clock.systemUTC(), maxWait);
+        TradecheckConfig.DecisionLog settings = config.decisionLog();
+        DecisionLogMode mode = DecisionLogMode.valueOf(settings.mode().toUpperCase(java.util.Locale.ROOT));
+        writer = new GroupCommitWriter(store, settings.queueSize(), settings.maxGroup(),
+                mode == DecisionLogMode.ASYNC ? settings.asyncLinger() : Duration.ZERO);
+        LOG.infof("Decision log: %s mode, %s database", mode.name().toLowerCase(), config.database());
+        return new DecisionLog(mode, writer, json, caller, Clock.systemUTC(), settings.maxWait());
     }
 
     @Produces
@@ -86,11 +71,12 @@ public class DecisionLogSetup {
 
     void drainOnStop(@Observes ShutdownEvent event) {
         if (writer != null) {
-            writer.close(drainTimeout);
+            writer.close(config.decisionLog().drainTimeout());
         }
     }
 
     private AgroalDataSource dataSource() {
+        String database = config.database();
         if (!database.equals("h2") && !database.equals("postgresql")) {
             throw new IllegalStateException("tradecheck.database must be h2 or postgresql, not '" + database + "'");
         }

@@ -28,7 +28,7 @@ public class UserDirectory {
     @ConfigProperty(name = "tradecheck.security.users-file")
     Path usersFile;
 
-    @ConfigProperty(name = "tradecheck.security.generate-users", defaultValue = "true")
+    @ConfigProperty(name = "tradecheck.security.generate-users")
     boolean generateUsers;
 
     private volatile UsersFile users;
