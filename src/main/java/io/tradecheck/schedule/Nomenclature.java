@@ -29,6 +29,7 @@ public final class Nomenclature {
             "generalAdValorem", "generalSpecific", "special", "other", "ch99"};
     static final String[] REVISION_COLUMNS = {"revision", "effectiveDate", "file", "sha256", "rows"};
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\d{4}(\\.\\d{2}){0,3}");
     private static final CsvMapper CSV = new CsvMapper();
     static {
         CSV.enable(CsvParser.Feature.WRAP_AS_ARRAY);
@@ -150,7 +151,7 @@ public final class Nomenclature {
                     case "line" -> false;
                     default -> throw new FormatException(path, line, "type must be 'line' or 'header', not '" + c[1] + "'");
                 };
-                if (!c[0].matches("\\d{4}(\\.\\d{2}){0,3}")) {
+                if (!CODE.matcher(c[0]).matches()) {
                     throw new FormatException(path, line, "code must be an HTS number such as 0101.21.00.10, not '" + c[0] + "'");
                 }
                 if (!path.equals(chapterFile(c[0]))) {
