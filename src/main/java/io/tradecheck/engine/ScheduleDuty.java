@@ -25,6 +25,7 @@ import java.util.List;
 final class ScheduleDuty {
     static final String UNKNOWN_CODE = "HTS-CODE-UNKNOWN";
     static final String NOT_A_TARIFF_LINE = "HTS-CODE-NOT-A-TARIFF-LINE";
+    static final String SUFFIX_UNKNOWN = "HTS-STATISTICAL-SUFFIX-UNKNOWN";
     static final String BEFORE_SCHEDULE = "HTS-BEFORE-SCHEDULE";
     static final String QUANTITY_NEEDED = "HTS-MFN-QUANTITY-NEEDED";
     static final String RATE_NOT_COMPUTED = "HTS-MFN-NOT-COMPUTED";
@@ -51,7 +52,8 @@ final class ScheduleDuty {
         List<Finding> findings = new ArrayList<>(2);
         BigDecimal callers = shipment.getMfnRate();
         MfnSource fromRequest = callers == null ? null : new MfnSource("request", null, null, null, null, null, null);
-        if (schedule.isEmpty()) {
+        // The HTS is the schedule of goods entering the US; an export is classified under another country's schedule.
+        if (schedule.isEmpty() || !"US".equals(shipment.getDestination())) {
             return new ScheduleDuty(shipment, null, callers, fromRequest, findings);
         }
         if (!schedule.covers(shipment.getEntryDate())) {
@@ -62,6 +64,14 @@ final class ScheduleDuty {
             return new ScheduleDuty(shipment, null, callers, fromRequest, findings);
         }
         HtsLine line = schedule.line(shipment.getHsCode(), shipment.getEntryDate());
+        if (line == null && shipment.getHsCode().length() == 10) {
+            // The duty is that of the 8-digit subheading; the statistical suffix only counts the goods, so a suffix
+            // that is not in the schedule is a classification to fix, not an unknown rate.
+            line = schedule.line(shipment.getHsCode().substring(0, 8), shipment.getEntryDate());
+            if (line != null) {
+                findings.add(suffixUnknown(schedule, shipment, line));
+            }
+        }
         if (line == null) {
             findings.add(unknown(schedule, shipment));
             return new ScheduleDuty(shipment, null, callers, fromRequest, findings);
@@ -180,6 +190,15 @@ final class ScheduleDuty {
                 + shipment.getEntryDate(), null, null, BASIS, null, null, null, null,
                 "The HS code is not a line of the HTS in force on the entry date, so measures keyed on it may be missed "
                         + "and no MFN rate is known: check the classification." + when + candidates);
+    }
+
+    private static Finding suffixUnknown(TariffSchedule schedule, Shipment shipment, HtsLine subheading) {
+        List<HtsLine> valid = schedule.withPrefix(shipment.getHsCode().substring(0, 8), shipment.getEntryDate(), 12);
+        return notice(SUFFIX_UNKNOWN, dotted(shipment.getHsCode()) + " has a statistical suffix not in the schedule",
+                "Subheading " + subheading.code() + " is in the HTS on " + shipment.getEntryDate() + " and its rates apply, "
+                        + "but the 10-digit number is not: the entry needs one of its statistical suffixes: "
+                        + String.join("; ", valid.stream().filter(l -> l.digits().length() == 10)
+                                .map(l -> l.code() + " " + last(l)).toList()) + ".");
     }
 
     private static String last(HtsLine line) {
