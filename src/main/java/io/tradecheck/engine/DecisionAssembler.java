@@ -170,6 +170,7 @@ final class DecisionAssembler {
             case PAUSED_TARIFF -> 3;
             case EXEMPTION -> 4;
             case NOTICE -> 5;
+            case UNKNOWN_CODE -> 6;
         };
     }
 }

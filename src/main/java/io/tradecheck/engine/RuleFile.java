@@ -6,7 +6,13 @@ package io.tradecheck.engine;
 public record RuleFile(String path, byte[] content, String sha256) {
 
     public boolean isTable() {
-        return (path.endsWith(".csv") || path.endsWith(".xlsx")) && !path.startsWith("reference/") && !path.startsWith("scenarios/");
+        return (path.endsWith(".csv") || path.endsWith(".xlsx")) && !path.startsWith("reference/") && !path.startsWith("scenarios/")
+                && !isNomenclature();
+    }
+
+    /** The dated HTS nomenclature ({@code hts/}, written by {@code tradecheck import hts}): data, not measure rows. */
+    public boolean isNomenclature() {
+        return path.startsWith("hts/");
     }
 
     public boolean isDrl() {
@@ -29,6 +35,9 @@ public record RuleFile(String path, byte[] content, String sha256) {
         }
         if (path.startsWith("reference/")) {
             return "reference";
+        }
+        if (isNomenclature()) {
+            return "nomenclature";
         }
         return "other";
     }

@@ -1,5 +1,7 @@
 package io.tradecheck.engine;
 
+import io.tradecheck.schedule.Nomenclature;
+import io.tradecheck.schedule.TariffSchedule;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +59,7 @@ public final class RulePackCompiler {
         List<RuleFile> logic = new ArrayList<>();
         List<String> logicDrl = new ArrayList<>();
         List<MeasureRow> allRows = new ArrayList<>();
+        Map<String, byte[]> nomenclature = new java.util.TreeMap<>();
         int tables = 0;
         int logicFiles = 0;
         for (RuleFile file : source.files()) {
@@ -64,11 +67,14 @@ public final class RulePackCompiler {
                 logic.add(file);
                 logicDrl.add(DayLiterals.fold(file.path(), new String(file.content(), StandardCharsets.UTF_8), problems));
                 logicFiles++;
+            } else if (file.isNomenclature()) {
+                nomenclature.put(file.path(), file.content());
             } else if (file.isTable()) {
                 tables++;
                 allRows.addAll(tableReader.read(file.path(), file.content(), problems));
             }
         }
+        TariffSchedule schedule = schedule(nomenclature, problems);
         // Two rows of the same measure and scope in force on the same day: which one wins would be an accident.
         problems.addAll(TableWindowCheck.check(allRows, GapAcknowledgements.NONE).overlaps());
         if (logicFiles == 0) {
@@ -102,7 +108,7 @@ public final class RulePackCompiler {
         long compileMillis = (System.nanoTime() - started) / 1_000_000;
         // Each table row is a rule of the pack, evaluated through the index; the logic rules run in Drools.
         RuleSetInfo info = info(source, manifest, allRows, tables, logicFiles, allRows.size() + logicRules, compileMillis);
-        return new RuleSet(info, kieBase, index, clock);
+        return new RuleSet(info, kieBase, index, schedule, clock);
     }
 
     private RuleSetInfo info(RulePackSource source, RulePackManifest manifest, List<MeasureRow> rows, int tables,
@@ -117,6 +123,16 @@ public final class RulePackCompiler {
                 manifest.reviewedThrough(), from, to,
                 new RuleSetInfo.Counts(source.files().size(), tables, rows.size(), logicFiles, ruleCount, scenarios),
                 files);
+    }
+
+    /** The dated HTS nomenclature (hts/): a lookup structure beside the rules, not facts in the session. */
+    private static TariffSchedule schedule(Map<String, byte[]> files, List<RulePackProblem> problems) {
+        try {
+            return TariffSchedule.of(files);
+        } catch (Nomenclature.FormatException e) {
+            problems.add(new RulePackProblem(e.file(), e.line(), null, e.getMessage()));
+            return TariffSchedule.EMPTY;
+        }
     }
 
     private static RuleFile find(RulePackSource source, String path) {

@@ -3,6 +3,7 @@ package io.tradecheck.engine;
 import io.tradecheck.model.Decision;
 import io.tradecheck.model.RuleSetRef;
 import io.tradecheck.model.Shipment;
+import io.tradecheck.schedule.TariffSchedule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,10 @@ public final class RuleSet {
     private final DecisionAssembler assembler;
     private final Clock clock;
 
-    RuleSet(RuleSetInfo info, KieBase kieBase, MeasureIndex index, Clock clock) {
+    private final TariffSchedule schedule;
+
+    RuleSet(RuleSetInfo info, KieBase kieBase, MeasureIndex index, TariffSchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.info = info;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
@@ -49,17 +53,25 @@ public final class RuleSet {
         return index.rows();
     }
 
+    /** The tariff schedule of the pack (rules/hts), as at any date; empty when the pack has none. */
+    public TariffSchedule schedule() {
+        return schedule;
+    }
+
     public Clock clock() {
         return clock;
     }
 
     public Decision check(Shipment shipment) {
-        return assembler.assemble(shipment, evaluate(shipment, null));
+        return check(shipment, null);
     }
 
     /** As {@link #check(Shipment)}, recording into {@code coverage} which rows matched and which logic rules fired. */
     public Decision check(Shipment shipment, RuleCoverage coverage) {
-        return assembler.assemble(shipment, evaluate(shipment, coverage));
+        // The schedule first: the code check, and the MFN rate that the rules (the all-in caps) then work from.
+        ScheduleDuty scheduled = ScheduleDuty.assess(schedule, shipment);
+        Shipment forRules = scheduled.shipmentForRules();
+        return scheduled.complete(assembler.assemble(forRules, evaluate(forRules, coverage)));
     }
 
     /** Runs the rules and returns what survives them: the hits, and what the logic rules recorded about them. */

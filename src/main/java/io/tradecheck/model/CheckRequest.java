@@ -45,7 +45,9 @@ public record CheckRequest(
         @Schema(description = "ISO 4217 currency of the customs value", examples = "USD", required = true)
         @NotBlank @CurrencyCode String currency,
 
-        @Schema(description = "MFN (Column 1 General) duty rate in percent, where known; needed by the 'all-in' deals")
+        @Schema(description = "Optional. MFN (Column 1 General) duty rate in percent. Without it the rate is looked up in the HTS "
+                + "schedule in force on the entry date (or the preferenceProgram's special rate); when given, it wins and "
+                + "the decision notes any difference from the schedule. The 'all-in' deals need it either way.")
         @DecimalMin("0") @DecimalMax("1000") BigDecimal mfnRate,
 
         @Schema(description = "Date of entry (import) or export, ISO yyyy-MM-dd; default today", examples = "2025-04-15")
@@ -75,7 +77,32 @@ public record CheckRequest(
 
         @Schema(description = "Optional. True if the importer claims a USTR product exclusion from the Section 301 (China) "
                 + "duties for these goods.")
-        Boolean section301ExclusionClaimed) {
+        Boolean section301ExclusionClaimed,
+
+        @Schema(description = "Optional. Special programme claimed, as the HTS 'Special' column spells it (General Note 3(c)(i)): "
+                + "S (USMCA), KR (Korea), AU (Australia), A (GSP) ... The programme's rate is used as the MFN rate when the "
+                + "line lists it; otherwise the general rate, and the decision says why.", examples = "KR")
+        @Pattern(regexp = "^\\s*[A-Za-z]{1,2}[+*]?\\s*$", message = "must be a programme symbol of the HTS Special column, "
+                + "such as S, KR, AU or A+") String preferenceProgram,
+
+        @Schema(description = "Optional. Quantity of the goods in the given unit; needed to work out a specific or compound "
+                + "rate (\"2.4¢/kg + 5%\").", examples = "1200")
+        @DecimalMin("0") @DecimalMax("1000000000000") BigDecimal quantity,
+
+        @Schema(description = "Optional. Unit of the quantity: kg, g, t, liter, pf.liter, each (No.), doz, pr, gross, 1000, m, m2, "
+                + "m3, bbl ... Mass and count units convert to each other where exact (g/kg/t, each/doz/gross).", examples = "kg")
+        @Size(max = 20) String unit) {
+
+    /** A request without the fields that came with the tariff schedule (preference programme, quantity, unit). */
+    public CheckRequest(String reference, String originCountry, String destinationCountry, String exportCountry,
+                        String hsCode, String eccn, String description, BigDecimal customsValue, String currency,
+                        BigDecimal mfnRate, String entryDate, Boolean usmcaQualifying, BigDecimal metalContentPercent,
+                        Boolean semiconductor232Covered, Boolean endUserOwnedByListedParty,
+                        BigDecimal chinaRareEarthContentPercent, Boolean section301ExclusionClaimed) {
+        this(reference, originCountry, destinationCountry, exportCountry, hsCode, eccn, description, customsValue, currency,
+                mfnRate, entryDate, usmcaQualifying, metalContentPercent, semiconductor232Covered, endUserOwnedByListedParty,
+                chinaRareEarthContentPercent, section301ExclusionClaimed, null, null, null);
+    }
 
     /** 6 to 10 digits, with any dots and spaces between them. */
     public static final String HS_CODE_PATTERN = "^[ .]*(?:[0-9][ .]*){6,10}$";

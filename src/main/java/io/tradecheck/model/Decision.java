@@ -11,6 +11,13 @@ import java.util.List;
  *
  * @param additionalDutyRate sum of the additional ad valorem duties in force on the evaluation date (MFN excluded), percent
  * @param additionalDuty     that rate applied to the customs value, in the request currency, 2 decimals
+ * @param htsDescription     the HTS description of the code on the entry date, from the heading down (null when the
+ *                           pack has no schedule for that date or the code is not in it)
+ * @param mfnRate            the MFN rate used, percent: the caller's mfnRate, else the schedule's (general, or the
+ *                           special rate of the preferenceProgram); null when neither is known
+ * @param mfnSource          where {@code mfnRate} came from (revision and line of the schedule, or the request)
+ * @param totalDutyRate      MFN plus the additional duties, percent; null when either is not known (never a guess)
+ * @param totalDuty          that rate applied to the customs value, 2 decimals; null with it
  * @param decisionId         the id under which the decision log keeps this decision ({@code GET /api/v1/decisions/{id}});
  *                           absent when the log is off or the decision was not recorded (replays, scenarios)
  */
@@ -24,17 +31,30 @@ public record Decision(
         LocalDate evaluationDate,
         List<Finding> findings,
         RuleSetRef ruleSet,
+        String htsDescription,
+        BigDecimal mfnRate,
+        MfnSource mfnSource,
+        BigDecimal totalDutyRate,
+        BigDecimal totalDuty,
         @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
 
     /** A decision not (yet) recorded in the decision log. */
     public Decision(String reference, Outcome decision, BigDecimal additionalDutyRate, BigDecimal additionalDuty,
                     String currency, LocalDate evaluationDate, List<Finding> findings, RuleSetRef ruleSet) {
-        this(reference, decision, additionalDutyRate, additionalDuty, currency, evaluationDate, findings, ruleSet, null);
+        this(reference, decision, additionalDutyRate, additionalDuty, currency, evaluationDate, findings, ruleSet,
+                null, null, null, null, null, null);
     }
 
     public Decision withDecisionId(String id) {
         return new Decision(reference, decision, additionalDutyRate, additionalDuty, currency, evaluationDate, findings,
-                ruleSet, id);
+                ruleSet, htsDescription, mfnRate, mfnSource, totalDutyRate, totalDuty, id);
+    }
+
+    /** The same answer with what the tariff schedule adds: the outcome and findings it changes, MFN and totals. */
+    public Decision withSchedule(Outcome outcome, List<Finding> findings, String htsDescription, BigDecimal mfnRate,
+                                 MfnSource mfnSource, BigDecimal totalDutyRate, BigDecimal totalDuty) {
+        return new Decision(reference, outcome, additionalDutyRate, additionalDuty, currency, evaluationDate, findings,
+                ruleSet, htsDescription, mfnRate, mfnSource, totalDutyRate, totalDuty, decisionId);
     }
 
     /** The same answer without the log id: what a replay compares. */

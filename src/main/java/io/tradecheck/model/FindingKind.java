@@ -7,5 +7,7 @@ public enum FindingKind {
     EXEMPTION,
     LICENSE_REQUIRED,
     PROHIBITION,
-    NOTICE
+    NOTICE,
+    /** The HS code is not in the tariff schedule in force on the entry date: the decision is REVIEW, never CLEAR. */
+    UNKNOWN_CODE
 }

@@ -32,6 +32,9 @@ public final class Shipment {
     private final Boolean endUserOwnedByListedParty;
     private final BigDecimal chinaRareEarthContentPercent;
     private final Boolean section301ExclusionClaimed;
+    private final String preferenceProgram;
+    private final BigDecimal quantity;
+    private final String unit;
 
     public Shipment(String reference, String origin, String exportCountry, String destination, String hsCode,
                     String eccn, BigDecimal customsValue, String currency, BigDecimal mfnRate, LocalDate entryDate,
@@ -45,6 +48,20 @@ public final class Shipment {
                     Boolean usmcaQualifying, BigDecimal metalContentPercent, Boolean semiconductor232Covered,
                     Boolean endUserOwnedByListedParty, BigDecimal chinaRareEarthContentPercent,
                     Boolean section301ExclusionClaimed) {
+        this(reference, origin, exportCountry, destination, hsCode, eccn, customsValue, currency, mfnRate, entryDate,
+                usmcaQualifying, metalContentPercent, semiconductor232Covered, endUserOwnedByListedParty,
+                chinaRareEarthContentPercent, section301ExclusionClaimed, null, null, null);
+    }
+
+    /**
+     * @param preferenceProgram special programme claimed ("S", "KR" ...), whose rate the schedule gives as MFN
+     * @param quantity          with {@code unit}: what a specific or compound MFN rate is charged on
+     */
+    public Shipment(String reference, String origin, String exportCountry, String destination, String hsCode,
+                    String eccn, BigDecimal customsValue, String currency, BigDecimal mfnRate, LocalDate entryDate,
+                    Boolean usmcaQualifying, BigDecimal metalContentPercent, Boolean semiconductor232Covered,
+                    Boolean endUserOwnedByListedParty, BigDecimal chinaRareEarthContentPercent,
+                    Boolean section301ExclusionClaimed, String preferenceProgram, BigDecimal quantity, String unit) {
         this.reference = reference;
         this.origin = upper(origin);
         this.exportCountry = exportCountry == null || exportCountry.isBlank() ? this.origin : upper(exportCountry);
@@ -67,6 +84,16 @@ public final class Shipment {
         this.endUserOwnedByListedParty = endUserOwnedByListedParty;
         this.chinaRareEarthContentPercent = chinaRareEarthContentPercent;
         this.section301ExclusionClaimed = section301ExclusionClaimed;
+        this.preferenceProgram = preferenceProgram == null || preferenceProgram.isBlank() ? null : upper(preferenceProgram);
+        this.quantity = quantity;
+        this.unit = unit == null || unit.isBlank() ? null : unit.strip();
+    }
+
+    /** The same shipment with the MFN rate the rules should use (the one looked up in the schedule). */
+    public Shipment withMfnRate(BigDecimal rate) {
+        return new Shipment(reference, origin, exportCountry, destination, hsCode, eccn, customsValue, currency, rate,
+                entryDate, usmcaQualifying, metalContentPercent, semiconductor232Covered, endUserOwnedByListedParty,
+                chinaRareEarthContentPercent, section301ExclusionClaimed, preferenceProgram, quantity, unit);
     }
 
     /** Builds the fact from a request that passed validation; {@code today} stands in for a missing entry date. */
@@ -75,7 +102,7 @@ public final class Shipment {
         return new Shipment(r.reference(), r.originCountry(), r.exportCountry(), r.destinationCountry(), r.hsCode(),
                 r.eccn(), r.customsValue(), r.currency(), r.mfnRate(), date, r.usmcaQualifying(), r.metalContentPercent(),
                 r.semiconductor232Covered(), r.endUserOwnedByListedParty(), r.chinaRareEarthContentPercent(),
-                r.section301ExclusionClaimed());
+                r.section301ExclusionClaimed(), r.preferenceProgram(), r.quantity(), r.unit());
     }
 
     /** "9506.62.40 40" becomes "9506624040". */
@@ -124,4 +151,7 @@ public final class Shipment {
     public Boolean getEndUserOwnedByListedParty() { return endUserOwnedByListedParty; }
     public BigDecimal getChinaRareEarthContentPercent() { return chinaRareEarthContentPercent; }
     public Boolean getSection301ExclusionClaimed() { return section301ExclusionClaimed; }
+    public String getPreferenceProgram() { return preferenceProgram; }
+    public BigDecimal getQuantity() { return quantity; }
+    public String getUnit() { return unit; }
 }

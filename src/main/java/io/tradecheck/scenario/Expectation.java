@@ -11,13 +11,23 @@ import java.util.List;
  *
  * @param findings findings that must be present; each matches on the keys it gives
  * @param absent   rule ids that must not appear in any finding
+ * @param mfnRate  the MFN rate the decision used (looked up in the schedule or the request's)
+ * @param totalDutyRate MFN plus additional duties
  */
 public record Expectation(
         Outcome decision,
         BigDecimal additionalDutyRate,
         BigDecimal additionalDuty,
         List<ExpectedFinding> findings,
-        List<String> absent) {
+        List<String> absent,
+        BigDecimal mfnRate,
+        BigDecimal totalDutyRate) {
+
+    /** An expectation without the schedule's figures (MFN rate, total). */
+    public Expectation(Outcome decision, BigDecimal additionalDutyRate, BigDecimal additionalDuty,
+                       List<ExpectedFinding> findings, List<String> absent) {
+        this(decision, additionalDutyRate, additionalDuty, findings, absent, null, null);
+    }
 
     public record ExpectedFinding(
             String ruleId,

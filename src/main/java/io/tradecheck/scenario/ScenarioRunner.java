@@ -96,6 +96,12 @@ public final class ScenarioRunner {
         if (!sameNumber(expect.additionalDuty(), decision.additionalDuty())) {
             failures.add("additionalDuty: expected " + expect.additionalDuty() + " but was " + decision.additionalDuty());
         }
+        if (!sameNumber(expect.mfnRate(), decision.mfnRate())) {
+            failures.add("mfnRate: expected " + expect.mfnRate() + " but was " + decision.mfnRate());
+        }
+        if (!sameNumber(expect.totalDutyRate(), decision.totalDutyRate())) {
+            failures.add("totalDutyRate: expected " + expect.totalDutyRate() + " but was " + decision.totalDutyRate());
+        }
         if (expect.findings() != null) {
             for (Expectation.ExpectedFinding wanted : expect.findings()) {
                 if (decision.findings().stream().noneMatch(f -> matches(wanted, f))) {
