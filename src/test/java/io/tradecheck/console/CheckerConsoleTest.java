@@ -86,7 +86,7 @@ class CheckerConsoleTest {
         browser.get("/console/check");
         browser.type("hsCode", "9506.62.40.40");
         browser.select("originCountry", "CN");
-        browser.type("entryDate", "2025-04-15".replace("-", ""));
+        browser.type("entryDate", "04152025");
         browser.type("customsValue", "10000");
         browser.find(By.id("check-submit")).click();
         browser.waitFor(By.id("result"));
