@@ -66,6 +66,11 @@ public class UserDirectory {
         return Optional.of(user);
     }
 
+    /** A user by name, for a session that was signed in with a password earlier (the console's cookie). */
+    public Optional<UsersFile.Entry> user(String name) {
+        return Optional.ofNullable(users.users().get(name));
+    }
+
     public Optional<UsersFile.Entry> apiKey(String key) {
         return Optional.ofNullable(users.apiKeys().get(SecretHash.hashApiKey(key)));
     }
