@@ -66,11 +66,34 @@ public final class MeasureIndex {
         return hits;
     }
 
+    /**
+     * The rows whose scope (goods, countries, ECCN, claim) covers this shipment on any date, in table order: what the
+     * {@link UpcomingChanges} read the coming date windows from. The same hash lookups as {@link #match}.
+     */
+    public List<MeasureRow> inScopeOnAnyDate(Shipment shipment) {
+        List<MeasureHit> hits = new ArrayList<>(16);
+        String[] prefixes = {"", shipment.getHs2(), shipment.getHs4(), shipment.getHs6(), shipment.getHs8(),
+                shipment.getHs10()};
+        for (String prefix : prefixes) {
+            collect(shipment, prefix, hits, false);
+        }
+        hits.sort((a, b) -> Integer.compare(a.getIndex(), b.getIndex()));
+        List<MeasureRow> inScope = new ArrayList<>(hits.size());
+        for (MeasureHit hit : hits) {
+            inScope.add(hit.getRow());
+        }
+        return inScope;
+    }
+
     public MeasureRows rows() {
         return rows;
     }
 
     private void collect(Shipment shipment, String prefix, List<MeasureHit> hits) {
+        collect(shipment, prefix, hits, true);
+    }
+
+    private void collect(Shipment shipment, String prefix, List<MeasureHit> hits, boolean onEntryDate) {
         if (prefix == null) {
             return;
         }
@@ -78,30 +101,31 @@ public final class MeasureIndex {
         if (byOrigin == null) {
             return;
         }
-        collect(shipment, byOrigin.get(ANY), hits);
+        collect(shipment, byOrigin.get(ANY), hits, onEntryDate);
         String origin = shipment.getOrigin();
         if (origin != null) {
-            collect(shipment, byOrigin.get(origin), hits);
+            collect(shipment, byOrigin.get(origin), hits, onEntryDate);
         }
     }
 
-    private void collect(Shipment shipment, Map<String, Candidate[]> byDestination, List<MeasureHit> hits) {
+    private void collect(Shipment shipment, Map<String, Candidate[]> byDestination, List<MeasureHit> hits,
+                         boolean onEntryDate) {
         if (byDestination == null) {
             return;
         }
-        collect(shipment, byDestination.get(ANY), hits);
+        collect(shipment, byDestination.get(ANY), hits, onEntryDate);
         String destination = shipment.getDestination();
         if (destination != null) {
-            collect(shipment, byDestination.get(destination), hits);
+            collect(shipment, byDestination.get(destination), hits, onEntryDate);
         }
     }
 
-    private void collect(Shipment shipment, Candidate[] candidates, List<MeasureHit> hits) {
+    private void collect(Shipment shipment, Candidate[] candidates, List<MeasureHit> hits, boolean onEntryDate) {
         if (candidates == null) {
             return;
         }
         for (Candidate candidate : candidates) {
-            if (candidate.matches(shipment)) {
+            if (onEntryDate ? candidate.matches(shipment) : candidate.inScope(shipment)) {
                 hits.add(new MeasureHit(candidate.row, candidate.index));
             }
         }
@@ -140,6 +164,11 @@ public final class MeasureIndex {
             if (day < fromDay || day > toDay) {
                 return false;
             }
+            return inScope(s);
+        }
+
+        /** Everything but the date window. */
+        boolean inScope(Shipment s) {
             if (!originExcluded.isEmpty() && s.getOrigin() != null && originExcluded.contains(s.getOrigin())) {
                 return false;
             }

@@ -5,6 +5,8 @@ import io.tradecheck.model.validation.CurrencyCode;
 import io.tradecheck.model.validation.IsoDate;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -75,7 +77,22 @@ public record CheckRequest(
 
         @Schema(description = "Optional. True if the importer claims a USTR product exclusion from the Section 301 (China) "
                 + "duties for these goods.")
-        Boolean section301ExclusionClaimed) {
+        Boolean section301ExclusionClaimed,
+
+        @Schema(description = "Optional. Chemical elements the goods consist of or contain as a controlled component, as "
+                + "symbols separated by commas or spaces (e.g. \"Dy, Nd, Fe, B\" for a dysprosium-bearing NdFeB magnet). "
+                + "China's export licences are element-specific (Ann. 18 of 2025: Sm, Gd, Tb, Dy, Lu, Sc, Y; Ann. 57 of "
+                + "2025: Ho, Er, Tm, Eu, Yb; Ann. 23 of 2023: Ga, Ge); without it such goods get a notice, not a guess.",
+                examples = "Dy, Nd")
+        @Pattern(regexp = ELEMENTS_PATTERN, message = "must be chemical element symbols separated by commas or spaces, e.g. Dy, Nd")
+        String elements,
+
+        @Schema(description = "Optional. Days after the entry date within which a change of a measure that touches the "
+                + "goods is reported as an UPCOMING_CHANGE finding (default 30; 0 turns the warning off).", examples = "30")
+        @Min(0) @Max(3660) Integer horizonDays) {
+
+    /** Element symbols (one capital, an optional small letter) separated by commas and/or spaces. */
+    public static final String ELEMENTS_PATTERN = "^\\s*[A-Z][a-z]?(\\s*[,\\s]\\s*[A-Z][a-z]?)*\\s*,?\\s*$";
 
     /** 6 to 10 digits, with any dots and spaces between them. */
     public static final String HS_CODE_PATTERN = "^[ .]*(?:[0-9][ .]*){6,10}$";

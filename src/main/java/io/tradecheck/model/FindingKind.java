@@ -7,5 +7,10 @@ public enum FindingKind {
     EXEMPTION,
     LICENSE_REQUIRED,
     PROHIBITION,
-    NOTICE
+    NOTICE,
+    /**
+     * A measure touching the shipment changes within the request's horizon after the entry date (the tariff-cliff
+     * warning). Computed by the engine from the rows' date windows, never written in a table; no effect on the duty.
+     */
+    UPCOMING_CHANGE
 }

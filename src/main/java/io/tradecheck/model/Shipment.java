@@ -3,6 +3,7 @@ package io.tradecheck.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The fact the rules match on: a validated shipment with its match keys computed once, so that rules test equality
@@ -32,6 +33,11 @@ public final class Shipment {
     private final Boolean endUserOwnedByListedParty;
     private final BigDecimal chinaRareEarthContentPercent;
     private final Boolean section301ExclusionClaimed;
+    private final Set<String> elements;
+    private final int horizonDays;
+
+    /** Days after the entry date within which a coming change of a measure is reported, when the request says nothing. */
+    public static final int DEFAULT_HORIZON_DAYS = 30;
 
     public Shipment(String reference, String origin, String exportCountry, String destination, String hsCode,
                     String eccn, BigDecimal customsValue, String currency, BigDecimal mfnRate, LocalDate entryDate,
@@ -45,6 +51,20 @@ public final class Shipment {
                     Boolean usmcaQualifying, BigDecimal metalContentPercent, Boolean semiconductor232Covered,
                     Boolean endUserOwnedByListedParty, BigDecimal chinaRareEarthContentPercent,
                     Boolean section301ExclusionClaimed) {
+        this(reference, origin, exportCountry, destination, hsCode, eccn, customsValue, currency, mfnRate, entryDate,
+                usmcaQualifying, metalContentPercent, semiconductor232Covered, endUserOwnedByListedParty,
+                chinaRareEarthContentPercent, section301ExclusionClaimed, null, null);
+    }
+
+    /**
+     * @param elements    chemical element symbols, e.g. "Dy, Nd"; null when the request does not say
+     * @param horizonDays days after the entry date to look for coming changes; null for {@link #DEFAULT_HORIZON_DAYS}
+     */
+    public Shipment(String reference, String origin, String exportCountry, String destination, String hsCode,
+                    String eccn, BigDecimal customsValue, String currency, BigDecimal mfnRate, LocalDate entryDate,
+                    Boolean usmcaQualifying, BigDecimal metalContentPercent, Boolean semiconductor232Covered,
+                    Boolean endUserOwnedByListedParty, BigDecimal chinaRareEarthContentPercent,
+                    Boolean section301ExclusionClaimed, String elements, Integer horizonDays) {
         this.reference = reference;
         this.origin = upper(origin);
         this.exportCountry = exportCountry == null || exportCountry.isBlank() ? this.origin : upper(exportCountry);
@@ -67,6 +87,22 @@ public final class Shipment {
         this.endUserOwnedByListedParty = endUserOwnedByListedParty;
         this.chinaRareEarthContentPercent = chinaRareEarthContentPercent;
         this.section301ExclusionClaimed = section301ExclusionClaimed;
+        this.elements = elementsOf(elements);
+        this.horizonDays = horizonDays == null ? DEFAULT_HORIZON_DAYS : horizonDays;
+    }
+
+    /** "Dy, Nd" becomes {Dy, Nd}; null stays null (not stated), so a control can tell "none" from "not said". */
+    private static Set<String> elementsOf(String elements) {
+        if (elements == null || elements.isBlank()) {
+            return null;
+        }
+        Set<String> symbols = new java.util.TreeSet<>();
+        for (String symbol : elements.split("[,\\s]+")) {
+            if (!symbol.isEmpty()) {
+                symbols.add(symbol);
+            }
+        }
+        return Set.copyOf(symbols);
     }
 
     /** Builds the fact from a request that passed validation; {@code today} stands in for a missing entry date. */
@@ -75,7 +111,7 @@ public final class Shipment {
         return new Shipment(r.reference(), r.originCountry(), r.exportCountry(), r.destinationCountry(), r.hsCode(),
                 r.eccn(), r.customsValue(), r.currency(), r.mfnRate(), date, r.usmcaQualifying(), r.metalContentPercent(),
                 r.semiconductor232Covered(), r.endUserOwnedByListedParty(), r.chinaRareEarthContentPercent(),
-                r.section301ExclusionClaimed());
+                r.section301ExclusionClaimed(), r.elements(), r.horizonDays());
     }
 
     /** "9506.62.40 40" becomes "9506624040". */
@@ -124,4 +160,7 @@ public final class Shipment {
     public Boolean getEndUserOwnedByListedParty() { return endUserOwnedByListedParty; }
     public BigDecimal getChinaRareEarthContentPercent() { return chinaRareEarthContentPercent; }
     public Boolean getSection301ExclusionClaimed() { return section301ExclusionClaimed; }
+    /** Element symbols the request names; null when it names none. */
+    public Set<String> getElements() { return elements; }
+    public int getHorizonDays() { return horizonDays; }
 }
