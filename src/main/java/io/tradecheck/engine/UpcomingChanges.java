@@ -45,34 +45,27 @@ final class UpcomingChanges {
         List<Finding> changes = new ArrayList<>();
         for (MeasureRow row : rows) {
             LocalDate ends = row.to() == null ? null : row.to().plusDays(1);
-            if (ends != null && ends.isAfter(entry) && !ends.isAfter(last)) {
+            if (ends != null && ends.isAfter(entry) && !ends.isAfter(last) && !outranked(rows, row, row.to())) {
                 MeasureRow next = successor(rows, row, ends);
                 if (next == null) {
-                    changes.add(ending(row, ends));
+                    changes.add(ending(rows, row, ends));
                 } else if (!sameEffect(row, next)) {
                     changes.add(change(row, next, ends));
                 }
             }
-            if (row.from().isAfter(entry) && !row.from().isAfter(last) && predecessor(rows, row) == null) {
+            if (row.from().isAfter(entry) && !row.from().isAfter(last) && predecessor(rows, row) == null
+                    && !resumesAPause(rows, row) && !outranked(rows, row, row.from())) {
                 changes.add(starting(row));
             }
         }
         return changes;
     }
 
-    /** Not a family that a logic rule displaced on the entry date, nor a row its family's standing tariff outranks. */
+    /** Not a family that a logic rule displaced on the entry date (and that no standing hit keeps alive). */
     private static boolean touches(MeasureRow row, RuleSet.Evaluation evaluation) {
         Set<String> standing = new HashSet<>();
-        int outrankedBelow = -1;
         for (MeasureHit hit : evaluation.hits()) {
             standing.add(hit.getFamily());
-            if (hit.getFamily().equals(row.family()) && hit.getKind() == FindingKind.TARIFF
-                    && row.kind() == FindingKind.TARIFF) {
-                outrankedBelow = Math.max(outrankedBelow, hit.getSpecificity());
-            }
-        }
-        if (row.specificity() < outrankedBelow) {
-            return false;
         }
         if (standing.contains(row.family())) {
             return true;
@@ -88,6 +81,27 @@ final class UpcomingChanges {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a more specific tariff row of the same family covers the shipment on {@code day}, so this row's change
+     * does not reach it (the rule "most specific row of a family applies" of rules/logic/stacking.drl).
+     */
+    private static boolean outranked(List<MeasureRow> rows, MeasureRow row, LocalDate day) {
+        if (row.kind() != FindingKind.TARIFF) {
+            return false;
+        }
+        for (MeasureRow other : rows) {
+            if (other.kind() == FindingKind.TARIFF && other.family().equals(row.family())
+                    && other.specificity() > row.specificity() && inForce(other, day)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean inForce(MeasureRow row, LocalDate day) {
+        return !row.from().isAfter(day) && (row.to() == null || !row.to().isBefore(day));
     }
 
     private static MeasureRow successor(List<MeasureRow> rows, MeasureRow row, LocalDate day) {
@@ -115,16 +129,48 @@ final class UpcomingChanges {
                 && Objects.equals(a.basis(), b.basis());
     }
 
-    private static Finding ending(MeasureRow row, LocalDate day) {
-        if (row.kind() == FindingKind.PAUSED_TARIFF && day.equals(row.resumptionDate())) {
-            return finding(row, row, day, day, "The paused " + rate(row) + " resumes on " + DAY.format(day) + " ("
-                    + row.title() + ")", "The suspension recorded in " + row.location() + " runs to "
-                    + DAY.format(row.to()) + " and no row extends it, so the suspended rate applies to entries from "
-                    + DAY.format(day) + ".");
+    private static Finding ending(List<MeasureRow> rows, MeasureRow row, LocalDate day) {
+        if (row.kind() == FindingKind.PAUSED_TARIFF) {
+            MeasureRow resumed = resumption(rows, row, day);
+            if (resumed != null) {
+                return finding(row, resumed, day, day, "The paused " + rate(row) + " resumes on " + DAY.format(day)
+                        + " (" + row.title() + ")", "The suspension (" + row.location() + ") runs to "
+                        + DAY.format(row.to()) + " and " + resumed.measureId() + " charges " + rate(resumed)
+                        + " on entries from " + DAY.format(day) + ".");
+            }
+            return finding(row, null, day, null, "The suspension of " + rate(row) + " ends on " + DAY.format(row.to())
+                    + " (last day): " + row.title(), "The suspension (" + row.location() + ") runs to "
+                    + DAY.format(row.to()) + "; no row of this pack charges the suspended rate afterwards, so check "
+                    + "what replaces it.");
         }
         return finding(row, null, day, null, row.title() + " ends on " + DAY.format(row.to()) + " (last day)",
                 "The last entry date of " + row.measureId() + " (" + effect(row) + ") is " + DAY.format(row.to())
                         + "; from " + DAY.format(day) + " it no longer applies.");
+    }
+
+    /** Reported as the pause's end ("the paused 34% resumes"), not a second time as a start. */
+    private static boolean resumesAPause(List<MeasureRow> rows, MeasureRow row) {
+        for (MeasureRow other : rows) {
+            if (other.kind() == FindingKind.PAUSED_TARIFF && resumption(rows, other, row.from()) == row
+                    && other.to() != null && other.to().plusDays(1).equals(row.from())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tariff row of the pause's family that charges the suspended rate from the day the pause ends, if any. */
+    private static MeasureRow resumption(List<MeasureRow> rows, MeasureRow pause, LocalDate day) {
+        if (!day.equals(pause.resumptionDate())) {
+            return null;
+        }
+        for (MeasureRow other : rows) {
+            if (other.kind() == FindingKind.TARIFF && other.family().equals(pause.family()) && other.from().equals(day)
+                    && other.rate() != null && other.rate().compareTo(pause.rate()) == 0) {
+                return other;
+            }
+        }
+        return null;
     }
 
     private static Finding change(MeasureRow from, MeasureRow to, LocalDate day) {
