@@ -14,6 +14,8 @@ import java.util.function.Predicate;
  * at most 6 prefixes (all goods, chapter, heading, subheading, 8 and 10 digits) x 2 origins x 2 destinations, then
  * tests the few rows found against the rest of their scope: exclusions, exporting country, ECCN, claim and date window.
  * The cost of a check grows with the rows filed under the shipment's own keys, not with the size of the tables.
+ * A row that names a product list ({@code hsList}) is filed under each entry's prefix, with the entry's own dates
+ * narrowing the row's window, so a list of 6,000 prefixes costs the same lookups as a row with one prefix.
  *
  * <p>Immutable and thread-safe once built.
  */
@@ -28,13 +30,18 @@ public final class MeasureIndex {
         Map<String, Map<String, Map<String, List<Candidate>>>> building = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             MeasureRow row = rows.get(i);
-            Candidate candidate = new Candidate(row, i);
-            for (String origin : keys(row.origin())) {
-                for (String destination : keys(row.destination())) {
-                    building.computeIfAbsent(row.hsPrefix(), k -> new HashMap<>())
-                            .computeIfAbsent(origin, k -> new HashMap<>())
-                            .computeIfAbsent(destination, k -> new ArrayList<>())
-                            .add(candidate);
+            if (row.hsList() == null) {
+                file(building, row.hsPrefix(), new Candidate(row, i, row.hsPrefix(), null, null));
+                continue;
+            }
+            ProductList list = rows.lists().get(row.hsList());
+            if (list == null) {
+                throw new IllegalArgumentException(row.location() + ": unknown product list '" + row.hsList() + "'");
+            }
+            for (ProductList.Entry entry : list.entries()) {
+                Candidate candidate = new Candidate(row, i, entry.hsPrefix(), entry.from(), entry.to());
+                if (candidate.fromDay <= candidate.toDay) {
+                    file(building, entry.hsPrefix(), candidate);
                 }
             }
         }
@@ -51,6 +58,17 @@ public final class MeasureIndex {
         this.byPrefix = Map.copyOf(frozen);
     }
 
+    private static void file(Map<String, Map<String, Map<String, List<Candidate>>>> building, String prefix, Candidate candidate) {
+        for (String origin : keys(candidate.row.origin())) {
+            for (String destination : keys(candidate.row.destination())) {
+                building.computeIfAbsent(prefix, k -> new HashMap<>())
+                        .computeIfAbsent(origin, k -> new HashMap<>())
+                        .computeIfAbsent(destination, k -> new ArrayList<>())
+                        .add(candidate);
+            }
+        }
+    }
+
     /** The rows in force for this shipment on its entry date, each as a {@link MeasureHit}, in table order. */
     public List<MeasureHit> match(Shipment shipment) {
         List<MeasureHit> hits = new ArrayList<>(8);
@@ -61,7 +79,14 @@ public final class MeasureIndex {
         collect(shipment, shipment.getHs8(), hits);
         collect(shipment, shipment.getHs10(), hits);
         if (hits.size() > 1) {
-            hits.sort((a, b) -> Integer.compare(a.getIndex(), b.getIndex()));
+            // A list may hold a heading and a subheading under it: the row matches once, on the longer (later) prefix.
+            hits.sort((a, b) -> a.getIndex() != b.getIndex() ? Integer.compare(a.getIndex(), b.getIndex())
+                    : Integer.compare(b.getHsPrefix().length(), a.getHsPrefix().length()));
+            for (int i = hits.size() - 1; i > 0; i--) {
+                if (hits.get(i).getIndex() == hits.get(i - 1).getIndex()) {
+                    hits.remove(i);
+                }
+            }
         }
         return hits;
     }
@@ -102,7 +127,7 @@ public final class MeasureIndex {
         }
         for (Candidate candidate : candidates) {
             if (candidate.matches(shipment)) {
-                hits.add(new MeasureHit(candidate.row, candidate.index));
+                hits.add(new MeasureHit(candidate.row, candidate.index, candidate.prefix));
             }
         }
     }
@@ -115,6 +140,7 @@ public final class MeasureIndex {
     private static final class Candidate {
         final MeasureRow row;
         final int index;
+        final String prefix;
         final int fromDay;
         final int toDay;
         final Set<String> originExcluded;
@@ -123,11 +149,15 @@ public final class MeasureIndex {
         final String eccn;
         final Predicate<Shipment> claim;
 
-        Candidate(MeasureRow row, int index) {
+        /** {@code entryFrom}/{@code entryTo}: a list entry's own dates (null = open), which narrow the row's window. */
+        Candidate(MeasureRow row, int index, String prefix, java.time.LocalDate entryFrom, java.time.LocalDate entryTo) {
             this.row = row;
             this.index = index;
-            this.fromDay = (int) row.from().toEpochDay();
-            this.toDay = row.to() == null ? Integer.MAX_VALUE : (int) row.to().toEpochDay();
+            this.prefix = prefix;
+            int from = (int) row.from().toEpochDay();
+            int to = row.to() == null ? Integer.MAX_VALUE : (int) row.to().toEpochDay();
+            this.fromDay = entryFrom == null ? from : Math.max(from, (int) entryFrom.toEpochDay());
+            this.toDay = entryTo == null ? to : Math.min(to, (int) entryTo.toEpochDay());
             this.originExcluded = row.origin().excluded();
             this.destinationExcluded = row.destination().excluded();
             this.exportCountry = row.exportCountry().isAny() ? null : row.exportCountry();
