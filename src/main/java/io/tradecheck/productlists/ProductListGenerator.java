@@ -71,17 +71,8 @@ public final class ProductListGenerator {
         lists.add(simple("s122-annex-exempt", "Section 122 surcharge: Annex exemptions (note 2(aa)(ii)-(iv))",
                 "Proclamation of 20 Feb 2026 (Section 122 temporary import surcharge), Annex; HTSUS note 2(aa)(ii)-(iv)",
                 "9903.03.03", "https://www.ghy.com/?p=25947", S122, "hts8", null));
-        lists.add(simple("s232-copper-2025", "Section 232 copper: semi-finished copper and intensive derivatives (note 36(b))",
-                "Proc. 10962 (30 Jul 2025); HTSUS note 36(b)", "9903.78.01",
-                "https://www.mallorygroup.com/customs-guidance-tariffs-on-copper", COPPER, "hts10", null));
-        lists.add(lines("s232-auto-parts", "Section 232 auto parts (note 33(g))",
-                "Proc. 10908 (26 Mar 2025), Annex I as amended; HTSUS note 33(g)", "9903.94.05",
-                "https://www.aacb.com/trade-tariff-news/automobile-parts", AUTO_PARTS));
-        lists.add(simple("s232-semiconductors", "Section 232 semiconductors: headings of note 39(b)",
-                "Proclamation of 14 Jan 2026 on Section 232 semiconductors; HTSUS note 39(b)", "9903.79.01",
-                "https://www.mti-worldwide.com/current-events-worldwide-logistics-blog/section-232-import-duties-on-semiconductors-and-their-derivative-products-guidance-csms-67400472",
-                SEMIS, "hts10", null));
-        lists.add(brazilAnnexI());
+        // Next, once their tables name them: s232 copper, auto parts, MHD parts, semiconductors, derivatives, the 2026
+        // metals annexes, timber, fentanyl carve-outs, floor exemptions and Brazil's Annex I (see rules/README.md).
         return lists;
     }
 
