@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         versionProvider = TradecheckCommand.Version.class,
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Trade-compliance pre-check from the command line, on a local rules folder.",
-        subcommands = {CheckFileCommand.class, ValidateCommand.class, TestCommand.class, ImpactCommand.class,
+        subcommands = {CheckFileCommand.class, ValidateCommand.class, TestCommand.class, ImpactCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every line checked, none prohibited", "1:unreadable order file",

@@ -19,11 +19,15 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 public final class RuleCoverage extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final Set<String> rows = ConcurrentHashMap.newKeySet();
     private final Set<String> logicRules = ConcurrentHashMap.newKeySet();
+    private final Set<String> lists = ConcurrentHashMap.newKeySet();
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getObject() instanceof MeasureHit hit) {
             rows.add(hit.getRow().location());
+            if (hit.getHsList() != null) {
+                lists.add(hit.getHsList());
+            }
         }
     }
 
@@ -47,6 +51,28 @@ public final class RuleCoverage extends DefaultAgendaEventListener implements Ru
         for (MeasureRow row : ruleSet.rows().all()) {
             if (!rows.contains(row.location())) {
                 missing.add(row.location() + " " + row.measureId());
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Product lists (rules/lists/) that no row names, or that no evaluation matched through a row naming them: a list
+     * nobody uses, or whose duty no scenario shows, is as unchecked as an unexercised row.
+     */
+    public Set<String> listsNotExercised(RuleSet ruleSet) {
+        Set<String> referenced = new java.util.HashSet<>();
+        for (MeasureRow row : ruleSet.rows().all()) {
+            if (row.hsList() != null) {
+                referenced.add(row.hsList());
+            }
+        }
+        Set<String> missing = new TreeSet<>();
+        for (ProductList list : ruleSet.rows().lists().values()) {
+            if (!referenced.contains(list.id())) {
+                missing.add(list.file() + " (no table row names it in hsList)");
+            } else if (!lists.contains(list.id())) {
+                missing.add(list.file() + " (no scenario matched a row through it)");
             }
         }
         return missing;

@@ -6,7 +6,13 @@ package io.tradecheck.engine;
 public record RuleFile(String path, byte[] content, String sha256) {
 
     public boolean isTable() {
-        return (path.endsWith(".csv") || path.endsWith(".xlsx")) && !path.startsWith("reference/") && !path.startsWith("scenarios/");
+        return (path.endsWith(".csv") || path.endsWith(".xlsx")) && !path.startsWith("reference/") && !path.startsWith("scenarios/")
+                && !ProductListsReader.isListFile(path);
+    }
+
+    /** A product list or the lists manifest (rules/lists/), read by {@link ProductListsReader}. */
+    public boolean isList() {
+        return ProductListsReader.isListFile(path);
     }
 
     public boolean isDrl() {
@@ -26,6 +32,9 @@ public record RuleFile(String path, byte[] content, String sha256) {
         }
         if (isScenario()) {
             return "scenario";
+        }
+        if (isList()) {
+            return "list";
         }
         if (path.startsWith("reference/")) {
             return "reference";

@@ -1,5 +1,6 @@
 package io.tradecheck.engine;
 
+import io.tradecheck.engine.MeasureIndex.Window;
 import io.tradecheck.model.Finding;
 import io.tradecheck.model.FindingKind;
 import io.tradecheck.model.Shipment;
@@ -40,22 +41,26 @@ final class UpcomingChanges {
         }
         LocalDate entry = shipment.getEntryDate();
         LocalDate last = entry.plusDays(horizon);
-        List<MeasureRow> rows = index.inScopeOnAnyDate(shipment).stream()
-                .filter(row -> row.kind() != FindingKind.NOTICE && touches(row, evaluation)).toList();
+        List<Window> windows = new ArrayList<>();
+        for (Window w : index.inScopeOnAnyDate(shipment)) {
+            if (w.row().kind() != FindingKind.NOTICE && touches(w.row(), evaluation) && !windows.contains(w)) {
+                windows.add(w);
+            }
+        }
         List<Finding> changes = new ArrayList<>();
-        for (MeasureRow row : rows) {
-            LocalDate ends = row.to() == null ? null : row.to().plusDays(1);
-            if (ends != null && ends.isAfter(entry) && !ends.isAfter(last) && !outranked(rows, row, row.to())) {
-                MeasureRow next = successor(rows, row, ends);
+        for (Window w : windows) {
+            LocalDate ends = w.to() == null ? null : w.to().plusDays(1);
+            if (ends != null && ends.isAfter(entry) && !ends.isAfter(last) && !outranked(windows, w, w.to())) {
+                Window next = successor(windows, w, ends);
                 if (next == null) {
-                    changes.add(ending(rows, row, ends));
-                } else if (!sameEffect(row, next)) {
-                    changes.add(change(row, next, ends));
+                    changes.add(ending(windows, w, ends));
+                } else if (!sameEffect(w.row(), next.row())) {
+                    changes.add(change(w, next, ends));
                 }
             }
-            if (row.from().isAfter(entry) && !row.from().isAfter(last) && predecessor(rows, row) == null
-                    && !resumesAPause(rows, row) && !outranked(rows, row, row.from())) {
-                changes.add(starting(row));
+            if (w.from().isAfter(entry) && !w.from().isAfter(last) && predecessor(windows, w) == null
+                    && !resumesAPause(windows, w) && !outranked(windows, w, w.from())) {
+                changes.add(starting(w));
             }
         }
         return changes;
@@ -87,36 +92,36 @@ final class UpcomingChanges {
      * Whether a more specific tariff row of the same family covers the shipment on {@code day}, so this row's change
      * does not reach it (the rule "most specific row of a family applies" of rules/logic/stacking.drl).
      */
-    private static boolean outranked(List<MeasureRow> rows, MeasureRow row, LocalDate day) {
-        if (row.kind() != FindingKind.TARIFF) {
+    private static boolean outranked(List<Window> windows, Window w, LocalDate day) {
+        if (w.row().kind() != FindingKind.TARIFF) {
             return false;
         }
-        for (MeasureRow other : rows) {
-            if (other.kind() == FindingKind.TARIFF && other.family().equals(row.family())
-                    && other.specificity() > row.specificity() && inForce(other, day)) {
+        for (Window other : windows) {
+            if (other.row().kind() == FindingKind.TARIFF && other.row().family().equals(w.row().family())
+                    && other.row().specificity() > w.row().specificity() && inForce(other, day)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean inForce(MeasureRow row, LocalDate day) {
-        return !row.from().isAfter(day) && (row.to() == null || !row.to().isBefore(day));
+    private static boolean inForce(Window w, LocalDate day) {
+        return !w.from().isAfter(day) && (w.to() == null || !w.to().isBefore(day));
     }
 
-    private static MeasureRow successor(List<MeasureRow> rows, MeasureRow row, LocalDate day) {
-        for (MeasureRow other : rows) {
-            if (other != row && other.measureId().equals(row.measureId()) && other.from().equals(day)) {
+    private static Window successor(List<Window> windows, Window w, LocalDate day) {
+        for (Window other : windows) {
+            if (other != w && other.row().measureId().equals(w.row().measureId()) && other.from().equals(day)) {
                 return other;
             }
         }
         return null;
     }
 
-    private static MeasureRow predecessor(List<MeasureRow> rows, MeasureRow row) {
-        LocalDate dayBefore = row.from().minusDays(1);
-        for (MeasureRow other : rows) {
-            if (other != row && other.measureId().equals(row.measureId()) && dayBefore.equals(other.to())) {
+    private static Window predecessor(List<Window> windows, Window w) {
+        LocalDate dayBefore = w.from().minusDays(1);
+        for (Window other : windows) {
+            if (other != w && other.row().measureId().equals(w.row().measureId()) && dayBefore.equals(other.to())) {
                 return other;
             }
         }
@@ -129,58 +134,63 @@ final class UpcomingChanges {
                 && Objects.equals(a.basis(), b.basis());
     }
 
-    private static Finding ending(List<MeasureRow> rows, MeasureRow row, LocalDate day) {
+    private static Finding ending(List<Window> windows, Window w, LocalDate day) {
+        MeasureRow row = w.row();
         if (row.kind() == FindingKind.PAUSED_TARIFF) {
-            MeasureRow resumed = resumption(rows, row, day);
+            Window resumed = resumption(windows, w, day);
             if (resumed != null) {
-                return finding(row, resumed, day, day, "The paused " + rate(row) + " resumes on " + DAY.format(day)
+                return finding(row, resumed.row(), day, day, "The paused " + rate(row) + " resumes on " + DAY.format(day)
                         + " (" + row.title() + ")", "The suspension (" + row.location() + ") runs to "
-                        + DAY.format(row.to()) + " and " + resumed.measureId() + " charges " + rate(resumed)
+                        + DAY.format(w.to()) + " and " + resumed.row().measureId() + " charges " + rate(resumed.row())
                         + " on entries from " + DAY.format(day) + ".");
             }
-            return finding(row, null, day, null, "The suspension of " + rate(row) + " ends on " + DAY.format(row.to())
+            return finding(row, null, day, null, "The suspension of " + rate(row) + " ends on " + DAY.format(w.to())
                     + " (last day): " + row.title(), "The suspension (" + row.location() + ") runs to "
-                    + DAY.format(row.to()) + "; no row of this pack charges the suspended rate afterwards, so check "
+                    + DAY.format(w.to()) + "; no row of this pack charges the suspended rate afterwards, so check "
                     + "what replaces it.");
         }
-        return finding(row, null, day, null, row.title() + " ends on " + DAY.format(row.to()) + " (last day)",
-                "The last entry date of " + row.measureId() + " (" + effect(row) + ") is " + DAY.format(row.to())
-                        + "; from " + DAY.format(day) + " it no longer applies.");
-    }
-
-    /** Reported as the pause's end ("the paused 34% resumes"), not a second time as a start. */
-    private static boolean resumesAPause(List<MeasureRow> rows, MeasureRow row) {
-        for (MeasureRow other : rows) {
-            if (other.kind() == FindingKind.PAUSED_TARIFF && resumption(rows, other, row.from()) == row
-                    && other.to() != null && other.to().plusDays(1).equals(row.from())) {
-                return true;
-            }
-        }
-        return false;
+        return finding(row, null, day, null, row.title() + " ends on " + DAY.format(w.to()) + " (last day)",
+                "The last entry date of " + row.measureId() + " (" + effect(row) + ") for these goods is "
+                        + DAY.format(w.to()) + "; from " + DAY.format(day) + " it no longer applies.");
     }
 
     /** The tariff row of the pause's family that charges the suspended rate from the day the pause ends, if any. */
-    private static MeasureRow resumption(List<MeasureRow> rows, MeasureRow pause, LocalDate day) {
-        if (!day.equals(pause.resumptionDate())) {
+    private static Window resumption(List<Window> windows, Window pause, LocalDate day) {
+        LocalDate resumes = pause.row().resumesOn() != null ? pause.row().resumesOn() : pause.to().plusDays(1);
+        if (!day.equals(resumes)) {
             return null;
         }
-        for (MeasureRow other : rows) {
-            if (other.kind() == FindingKind.TARIFF && other.family().equals(pause.family()) && other.from().equals(day)
-                    && other.rate() != null && other.rate().compareTo(pause.rate()) == 0) {
+        for (Window other : windows) {
+            MeasureRow row = other.row();
+            if (row.kind() == FindingKind.TARIFF && row.family().equals(pause.row().family()) && other.from().equals(day)
+                    && row.rate() != null && row.rate().compareTo(pause.row().rate()) == 0) {
                 return other;
             }
         }
         return null;
     }
 
-    private static Finding change(MeasureRow from, MeasureRow to, LocalDate day) {
-        return finding(to, to, day, null, to.title() + " from " + DAY.format(day) + " (was: " + effect(from) + ")",
-                to.measureId() + " changes on " + DAY.format(day) + " from " + effect(from) + " to " + effect(to) + ".");
+    /** Reported as the pause's end ("the paused 34% resumes"), not a second time as a start. */
+    private static boolean resumesAPause(List<Window> windows, Window w) {
+        for (Window other : windows) {
+            if (other.row().kind() == FindingKind.PAUSED_TARIFF && other.to() != null
+                    && other.to().plusDays(1).equals(w.from()) && resumption(windows, other, w.from()) == w) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static Finding starting(MeasureRow row) {
-        return finding(row, row, row.from(), null, row.title() + " starts on " + DAY.format(row.from()),
-                row.measureId() + " (" + effect(row) + ") applies to entries from " + DAY.format(row.from()) + ".");
+    private static Finding change(Window from, Window to, LocalDate day) {
+        return finding(to.row(), to.row(), day, null, to.row().title() + " from " + DAY.format(day) + " (was: "
+                + effect(from.row()) + ")", to.row().measureId() + " changes on " + DAY.format(day) + " from "
+                + effect(from.row()) + " to " + effect(to.row()) + ".");
+    }
+
+    private static Finding starting(Window w) {
+        MeasureRow row = w.row();
+        return finding(row, row, w.from(), null, row.title() + " starts on " + DAY.format(w.from()),
+                row.measureId() + " (" + effect(row) + ") applies to these goods from " + DAY.format(w.from()) + ".");
     }
 
     private static Finding finding(MeasureRow row, MeasureRow rated, LocalDate day, LocalDate resumesOn, String title,

@@ -68,10 +68,12 @@ class RulePackScenariosTest {
     }
 
     @Test
-    void everyTableRowAndLogicRuleIsExercisedByAScenario() {
+    void everyTableRowListAndLogicRuleIsExercisedByAScenario() {
         Set<String> rows = coverage.rowsNotExercised(ruleSet);
         Set<String> rules = coverage.logicRulesNotExercised(ruleSet);
-        assertTrue(rows.isEmpty() && rules.isEmpty(), "not exercised by any scenario: rows " + rows + ", logic rules " + rules);
+        Set<String> lists = coverage.listsNotExercised(ruleSet);
+        assertTrue(rows.isEmpty() && rules.isEmpty() && lists.isEmpty(), "not exercised by any scenario: rows " + rows
+                + ", logic rules " + rules + ", product lists " + lists);
     }
 
     @AfterAll
@@ -81,6 +83,8 @@ class RulePackScenariosTest {
         }
         Set<String> rows = coverage.rowsNotExercised(ruleSet);
         Set<String> rules = coverage.logicRulesNotExercised(ruleSet);
+        Set<String> lists = coverage.listsNotExercised(ruleSet);
+        int listCount = ruleSet.rows().lists().size();
         int rowCount = ruleSet.rows().size();
         int ruleCount = ruleSet.logicRules().size();
         long passed = results.values().stream().filter(ScenarioResult::passed).count();
@@ -89,11 +93,13 @@ class RulePackScenariosTest {
                         rowCount, ruleSet.info().counts().rules(), ruleSet.info().compileMillis()))
                 .append(String.format("scenarios: %d (%d passed) in %d files%n", results.size(), passed, files.size()))
                 .append(String.format("table rows exercised: %d of %d%n", rowCount - rows.size(), rowCount))
-                .append(String.format("logic rules exercised: %d of %d%n", ruleCount - rules.size(), ruleCount));
+                .append(String.format("logic rules exercised: %d of %d%n", ruleCount - rules.size(), ruleCount))
+                .append(String.format("product lists exercised: %d of %d%n", listCount - lists.size(), listCount));
         rows.forEach(r -> report.append("  row not exercised: ").append(r).append('\n'));
         rules.forEach(r -> report.append("  logic rule not exercised: ").append(r).append('\n'));
-        if (rows.isEmpty() && rules.isEmpty()) {
-            report.append("every table row and logic rule is exercised by at least one scenario\n");
+        lists.forEach(r -> report.append("  product list not exercised: ").append(r).append('\n'));
+        if (rows.isEmpty() && rules.isEmpty() && lists.isEmpty()) {
+            report.append("every table row, product list and logic rule is exercised by at least one scenario\n");
         }
         System.out.println(report);
     }
