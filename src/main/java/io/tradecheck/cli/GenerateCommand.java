@@ -2,6 +2,7 @@ package io.tradecheck.cli;
 
 import io.tradecheck.engine.ProductList;
 import io.tradecheck.productlists.ProductListGenerator;
+import io.tradecheck.reciprocal.ReciprocalCountryRates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 /** {@code tradecheck generate}: rebuilds generated parts of the rules folder from source data. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Rebuild generated parts of the rules folder from the shared data.",
-        subcommands = {GenerateCommand.Lists.class})
+        subcommands = {GenerateCommand.Lists.class, GenerateCommand.ReciprocalRates.class})
 class GenerateCommand implements Runnable {
 
     @Override
@@ -51,6 +52,35 @@ class GenerateCommand implements Runnable {
                     generator.disagreements().size());
             generator.disagreements().forEach(d -> System.out.println("  " + d.hts8() + " " + d.listFile() + " -> "
                     + d.listHts() + ": " + d.detail()));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code tradecheck generate reciprocal-rates}: the EO 14257 Annex I and EO 14326 country rates, from USITC. */
+    @Command(name = "reciprocal-rates", mixinStandardHelpOptions = true,
+            description = {"Rebuild " + ReciprocalCountryRates.TABLE + " and " + ReciprocalCountryRates.SCENARIOS
+                    + " from shared/data/reciprocal (the USITC headings 9903.01.43-.76 and 9903.02.02-.71), leaving "
+                    + "the countries and periods rules/us-import/reciprocal.csv models by hand to it."})
+    static class ReciprocalRates implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data",
+                description = "Shared data folder (default: ${DEFAULT-VALUE})")
+        Path data;
+
+        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+                description = "Rules folder to write into (default: ${DEFAULT-VALUE})")
+        Path rules;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isDirectory(data.resolve("reciprocal"))) {
+                System.err.println(data + ": not the shared data folder (no reciprocal/ in it)");
+                return ExitCodes.UNREADABLE_FILE;
+            }
+            ReciprocalCountryRates rates = new ReciprocalCountryRates(data, rules);
+            rates.write();
+            System.out.printf("%s and %s written from %d Annex I and %d EO 14326 country rates%n",
+                    rules.resolve(ReciprocalCountryRates.TABLE), rules.resolve(ReciprocalCountryRates.SCENARIOS),
+                    rates.annexI().size(), rates.eo14326().size());
             return ExitCodes.OK;
         }
     }
