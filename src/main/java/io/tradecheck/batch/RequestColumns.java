@@ -153,6 +153,11 @@ final class RequestColumns {
                 if (args[f] == null) {
                     errors = add(errors, RequestFields.NAMES.get(f), numberReason(text));
                 }
+            } else if (type == Integer.class) {
+                args[f] = whole(text);
+                if (args[f] == null) {
+                    errors = add(errors, RequestFields.NAMES.get(f), "must be a whole number (got '" + shorten(text) + "')");
+                }
             } else if (type == Boolean.class) {
                 args[f] = bool(text);
                 if (args[f] == null) {
@@ -169,6 +174,14 @@ final class RequestColumns {
             return OrderLine.of(number, CANONICAL.newInstance(args));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build a CheckRequest", e);
+        }
+    }
+
+    private static Integer whole(String text) {
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

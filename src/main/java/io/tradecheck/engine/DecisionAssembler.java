@@ -32,10 +32,12 @@ final class DecisionAssembler {
 
     private final RuleSetRef ref;
     private final LocalDate reviewedThrough;
+    private final UpcomingChanges upcoming;
 
-    DecisionAssembler(RuleSetRef ref, LocalDate reviewedThrough) {
+    DecisionAssembler(RuleSetRef ref, LocalDate reviewedThrough, UpcomingChanges upcoming) {
         this.ref = ref;
         this.reviewedThrough = reviewedThrough;
+        this.upcoming = upcoming;
     }
 
     Decision assemble(Shipment shipment, RuleSet.Evaluation evaluation) {
@@ -68,6 +70,7 @@ final class DecisionAssembler {
                     "The entry date " + shipment.getEntryDate() + " is after the date through which this rule pack "
                             + "was last checked against its sources, so measures announced since may be missing."));
         }
+        findings.addAll(upcoming.within(shipment, evaluation));
         findings.sort(ORDER);
         BigDecimal duty = shipment.getCustomsValue().multiply(rate)
                 .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
@@ -171,6 +174,7 @@ final class DecisionAssembler {
             case EXEMPTION -> 4;
             case NOTICE -> 5;
             case UNKNOWN_CODE -> 6;
+            case UPCOMING_CHANGE -> 7;
         };
     }
 }

@@ -10,7 +10,8 @@ import java.time.LocalDate;
  * family applies as {@code kind}.
  *
  * @param family      the stacking family; an EXEMPTION row names the family it exempts
- * @param hsPrefix    digits only; empty for all goods
+ * @param hsPrefix    digits only; empty for all goods (and for a row that names a list)
+ * @param hsList      id of a product list (rules/lists/) whose entries give the goods instead of {@code hsPrefix}; null for none
  * @param claim       a declaration the shipment must make (e.g. {@code usmcaQualifying}); null for none
  * @param allInRate   TARIFF only, instead of rate: the total (MFN + additional) the measure caps the duty at, so the
  *                    additional rate is max(0, allInRate - MFN rate) (the EU, Japan and Switzerland deals)
@@ -27,6 +28,7 @@ public record MeasureRow(
         CountryScope exportCountry,
         CountryScope destination,
         String hsPrefix,
+        String hsList,
         String eccn,
         String claim,
         BigDecimal rate,
@@ -51,8 +53,13 @@ public record MeasureRow(
      * lieu of the others (a rate for named countries replaces the baseline for all; Canada's energy rate replaces its general rate).
      */
     public int specificity() {
+        return specificity(hsPrefix.length());
+    }
+
+    /** As {@link #specificity()}, for goods matched on a prefix of this length (a list row: the list entry's prefix). */
+    public int specificity(int prefixLength) {
         int countries = (origin.isSpecific() ? 2 : 0) + (exportCountry.isSpecific() ? 2 : 0) + (destination.isSpecific() ? 2 : 0);
-        return hsPrefix.length() * 10 + (eccn != null ? 100 : 0) + countries + (claim != null ? 1 : 0);
+        return prefixLength * 10 + (eccn != null ? 100 : 0) + countries + (claim != null ? 1 : 0);
     }
 
     /** For a pause: the first day the suspended rate would apply again. */

@@ -24,7 +24,7 @@ public final class MeasureTableReader {
     public static final List<String> COLUMNS = List.of(
             "measureId", "family", "kind", "origin", "exportCountry", "destination", "hsPrefix", "eccn", "claim",
             "rate", "chapter99", "from", "to", "resumesOn", "title", "legalBasis", "source", "explanation",
-            "allInRate", "basis");
+            "allInRate", "basis", "hsList");
     private static final Set<String> REQUIRED = Set.of("measureId", "family", "kind", "from", "title", "legalBasis", "source");
 
     /** What a rate is charged on: blank for the whole customs value, or the metal content share the request states. */
@@ -37,9 +37,16 @@ public final class MeasureTableReader {
     private static final Pattern URL = Pattern.compile("https?://\\S+");
 
     private final Map<String, List<String>> countryGroups;
+    private final Map<String, ProductList> lists;
 
     public MeasureTableReader(Map<String, List<String>> countryGroups) {
+        this(countryGroups, Map.of());
+    }
+
+    /** A reader for a pack whose rows may name the product lists {@code lists} (by id) in their hsList column. */
+    public MeasureTableReader(Map<String, List<String>> countryGroups, Map<String, ProductList> lists) {
         this.countryGroups = countryGroups;
+        this.lists = lists;
     }
 
     public List<MeasureRow> read(String file, byte[] content, List<RulePackProblem> problems) {
@@ -121,6 +128,7 @@ public final class MeasureTableReader {
             CountryScope exportCountry = countries("exportCountry");
             CountryScope destination = countries("destination");
             String hsPrefix = hsPrefix();
+            String hsList = hsList(hsPrefix);
             String eccn = optional("eccn");
             if (eccn != null) {
                 eccn = eccn.toUpperCase(Locale.ROOT);
@@ -167,19 +175,25 @@ public final class MeasureTableReader {
             if (!ok) {
                 return null;
             }
-            return new MeasureRow(measureId, family, kind, origin, exportCountry, destination, hsPrefix, eccn, claim,
+            return new MeasureRow(measureId, family, kind, origin, exportCountry, destination, hsPrefix, hsList, eccn, claim,
                     rate, allInRate, basis, chapter99, from, to, resumesOn, title, legalBasis, source,
                     explanation == null ? title : explanation, file, row.line());
         }
 
         private FindingKind kind() {
             String value = row.get("kind");
+            List<FindingKind> tableKinds = java.util.Arrays.stream(FindingKind.values())
+                    .filter(k -> k != FindingKind.UPCOMING_CHANGE).toList(); // the engine computes those, no row may
             try {
-                return FindingKind.valueOf(value.toUpperCase(Locale.ROOT));
+                FindingKind kind = FindingKind.valueOf(value.toUpperCase(Locale.ROOT));
+                if (tableKinds.contains(kind)) {
+                    return kind;
+                }
             } catch (IllegalArgumentException e) {
-                fail("kind", "'" + value + "' is not one of " + List.of(FindingKind.values()));
-                return null;
+                // reported below
             }
+            fail("kind", "'" + value + "' is not one of " + tableKinds);
+            return null;
         }
 
         private CountryScope countries(String column) {
@@ -225,6 +239,21 @@ public final class MeasureTableReader {
                 fail("hsPrefix", "'" + value + "' must be 2, 4, 6, 8 or 10 digits (chapter, heading, subheading, ...)");
             }
             return digits;
+        }
+
+        private String hsList(String hsPrefix) {
+            String id = optional("hsList");
+            if (id == null) {
+                return null;
+            }
+            if (!hsPrefix.isEmpty()) {
+                fail("hsList", "give either hsPrefix or hsList, not both (the list's entries are the row's HS prefixes)");
+            }
+            if (!lists.containsKey(id)) {
+                fail("hsList", "'" + id + "' is not a product list of this pack; lists are named in "
+                        + ProductListsReader.MANIFEST + (lists.isEmpty() ? " (none found)" : ": " + new java.util.TreeSet<>(lists.keySet())));
+            }
+            return id;
         }
 
         private BigDecimal rate(FindingKind kind, boolean allIn) {

@@ -20,11 +20,15 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 public final class RuleCoverage extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final Set<String> rows = ConcurrentHashMap.newKeySet();
     private final Set<String> logicRules = ConcurrentHashMap.newKeySet();
+    private final Set<String> lists = ConcurrentHashMap.newKeySet();
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getObject() instanceof MeasureHit hit) {
             rows.add(hit.getRow().location());
+            if (hit.getHsList() != null) {
+                lists.add(hit.getHsList());
+            }
         }
     }
 
@@ -61,6 +65,22 @@ public final class RuleCoverage extends DefaultAgendaEventListener implements Ru
                 String name = rule.substring(colon + 2);
                 missing.add(new RulePackProblem(file, source.lineOf(file, "rule \"" + name + "\""), null,
                         "logic rule '" + name + "' is exercised by no scenario: add one where it fires"));
+            }
+        }
+        Set<String> referenced = new java.util.HashSet<>();
+        for (MeasureRow row : ruleSet.rows().all()) {
+            if (row.hsList() != null) {
+                referenced.add(row.hsList());
+            }
+        }
+        // A list nobody names, or whose duty no scenario shows, is as unchecked as an unexercised row.
+        for (ProductList list : ruleSet.rows().lists().values()) {
+            if (!referenced.contains(list.id())) {
+                missing.add(new RulePackProblem(list.file(), 1, null,
+                        "product list " + list.id() + " is named by no table row (hsList) and so exercised by no scenario"));
+            } else if (!lists.contains(list.id())) {
+                missing.add(new RulePackProblem(list.file(), 1, null,
+                        "product list " + list.id() + " is exercised by no scenario: add one that matches a row through it"));
             }
         }
         return missing;

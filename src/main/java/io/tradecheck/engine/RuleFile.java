@@ -7,12 +7,17 @@ public record RuleFile(String path, byte[] content, String sha256) {
 
     public boolean isTable() {
         return (path.endsWith(".csv") || path.endsWith(".xlsx")) && !path.startsWith("reference/") && !path.startsWith("scenarios/")
-                && !isNomenclature();
+                && !isNomenclature() && !ProductListsReader.isListFile(path);
     }
 
     /** The dated HTS nomenclature ({@code hts/}, written by {@code tradecheck import hts}): data, not measure rows. */
     public boolean isNomenclature() {
         return path.startsWith("hts/");
+    }
+
+    /** A product list or the lists manifest (rules/lists/), read by {@link ProductListsReader}. */
+    public boolean isList() {
+        return ProductListsReader.isListFile(path);
     }
 
     public boolean isDrl() {
@@ -32,6 +37,9 @@ public record RuleFile(String path, byte[] content, String sha256) {
         }
         if (isScenario()) {
             return "scenario";
+        }
+        if (isList()) {
+            return "list";
         }
         if (path.startsWith("reference/")) {
             return "reference";

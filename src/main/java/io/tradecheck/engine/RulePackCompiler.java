@@ -54,7 +54,8 @@ public final class RulePackCompiler {
         RuleFile groupsFile = find(source, "reference/country-groups.csv");
         Map<String, List<String>> groups = groupsFile == null ? Map.of()
                 : CountryGroupsReader.read(groupsFile.path(), groupsFile.content(), problems);
-        MeasureTableReader tableReader = new MeasureTableReader(groups);
+        Map<String, ProductList> lists = ProductListsReader.read(source.files(), problems);
+        MeasureTableReader tableReader = new MeasureTableReader(groups, lists);
 
         List<RuleFile> logic = new ArrayList<>();
         List<String> logicDrl = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class RulePackCompiler {
                 RuleBaseFactory.newKnowledgeBaseConfiguration(null, classLoader));
         kieBase.addPackages(builder.getKnowledgePackages());
         int logicRules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        MeasureIndex index = new MeasureIndex(new MeasureRows(allRows));
+        MeasureIndex index = new MeasureIndex(new MeasureRows(allRows, lists));
         long compileMillis = (System.nanoTime() - started) / 1_000_000;
         // Each table row is a rule of the pack, evaluated through the index; the logic rules run in Drools.
         RuleSetInfo info = info(source, manifest, allRows, tables, logicFiles, allRows.size() + logicRules, compileMillis);

@@ -38,7 +38,7 @@ public final class RuleSet {
         this.index = index;
         this.clock = clock;
         this.ref = new RuleSetRef(info.version(), info.digest());
-        this.assembler = new DecisionAssembler(ref, info.reviewedThrough());
+        this.assembler = new DecisionAssembler(ref, info.reviewedThrough(), new UpcomingChanges(index));
     }
 
     public RuleSetInfo info() {

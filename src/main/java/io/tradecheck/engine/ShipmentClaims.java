@@ -16,6 +16,13 @@ public final class ShipmentClaims {
     private static final BigDecimal FIFTEEN = BigDecimal.valueOf(15);
     private static final BigDecimal RARE_EARTH_THRESHOLD = new BigDecimal("0.1");
 
+    /** MOFCOM/GAC Ann. 18 of 2025: the seven medium and heavy rare earths (1C902-1C908). */
+    private static final Set<String> ANN18_ELEMENTS = Set.of("Sm", "Gd", "Tb", "Dy", "Lu", "Sc", "Y");
+    /** MOFCOM/GAC Ann. 57 of 2025: five more rare earths (1C909-1C913). */
+    private static final Set<String> ANN57_ELEMENTS = Set.of("Ho", "Er", "Tm", "Eu", "Yb");
+    /** MOFCOM/GAC Ann. 23 of 2023. */
+    private static final Set<String> GALLIUM_GERMANIUM = Set.of("Ga", "Ge");
+
     private static final Map<String, Predicate<Shipment>> CLAIMS = Map.ofEntries(
             Map.entry("usmcaQualifying", s -> Boolean.TRUE.equals(s.getUsmcaQualifying())),
             Map.entry("usmcaNotStated", s -> s.getUsmcaQualifying() == null),
@@ -30,7 +37,24 @@ public final class ShipmentClaims {
             Map.entry("chinaRareEarthContent", s -> s.getChinaRareEarthContentPercent() != null
                     && s.getChinaRareEarthContentPercent().compareTo(RARE_EARTH_THRESHOLD) >= 0),
             Map.entry("chinaRareEarthContentNotStated", s -> s.getChinaRareEarthContentPercent() == null),
-            Map.entry("section301Exclusion", s -> Boolean.TRUE.equals(s.getSection301ExclusionClaimed())));
+            Map.entry("section301Exclusion", s -> Boolean.TRUE.equals(s.getSection301ExclusionClaimed())),
+            Map.entry("ann18Element", s -> containsAny(s, ANN18_ELEMENTS)),
+            Map.entry("ann57Element", s -> containsAny(s, ANN57_ELEMENTS)),
+            Map.entry("galliumOrGermanium", s -> containsAny(s, GALLIUM_GERMANIUM)),
+            Map.entry("elementsNotStated", s -> s.getElements() == null));
+
+    private static boolean containsAny(Shipment shipment, Set<String> wanted) {
+        Set<String> elements = shipment.getElements();
+        if (elements == null) {
+            return false;
+        }
+        for (String element : elements) {
+            if (wanted.contains(element)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private ShipmentClaims() {
     }

@@ -102,11 +102,11 @@ public final class TableWindowCheck {
     }
 
     /** Where a row applies, whatever its measure and kind. */
-    private record Place(Object origin, Object exportCountry, Object destination, String hsPrefix, String eccn,
-                         String claim) {
+    private record Place(Object origin, Object exportCountry, Object destination, String hsPrefix, String hsList,
+                         String eccn, String claim) {
         static Place of(MeasureRow r) {
             return new Place(Scope.key(r.origin()), Scope.key(r.exportCountry()), Scope.key(r.destination()),
-                    r.hsPrefix(), r.eccn(), r.claim());
+                    r.hsPrefix(), r.hsList(), r.eccn(), r.claim());
         }
     }
 
@@ -115,10 +115,10 @@ public final class TableWindowCheck {
      * part of it: one exemption (e.g. metal content of at most 15%) may lift several families, one row each.
      */
     private record Scope(String measureId, String family, Object kind, Object origin, Object exportCountry, Object destination,
-                         String hsPrefix, String eccn, String claim) {
+                         String hsPrefix, String hsList, String eccn, String claim) {
         static Scope of(MeasureRow r) {
             return new Scope(r.measureId(), r.family(), r.kind(), key(r.origin()), key(r.exportCountry()), key(r.destination()),
-                    r.hsPrefix(), r.eccn(), r.claim());
+                    r.hsPrefix(), r.hsList(), r.eccn(), r.claim());
         }
 
         static String key(CountryScope scope) {
@@ -139,6 +139,7 @@ public final class TableWindowCheck {
             if (!"*".equals(exportCountry)) parts.add("exportCountry " + exportCountry);
             if (!"*".equals(destination)) parts.add("destination " + destination);
             if (!hsPrefix.isEmpty()) parts.add("hsPrefix " + hsPrefix);
+            if (hsList != null) parts.add("hsList " + hsList);
             if (eccn != null) parts.add("eccn " + eccn);
             if (claim != null) parts.add("claim " + claim);
             return String.join(", ", parts.stream().filter(Objects::nonNull).toList());

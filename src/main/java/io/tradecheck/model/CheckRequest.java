@@ -5,6 +5,8 @@ import io.tradecheck.model.validation.CurrencyCode;
 import io.tradecheck.model.validation.IsoDate;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -91,7 +93,19 @@ public record CheckRequest(
 
         @Schema(description = "Optional. Unit of the quantity: kg, g, t, liter, pf.liter, each (No.), doz, pr, gross, 1000, m, m2, "
                 + "m3, bbl ... Mass and count units convert to each other where exact (g/kg/t, each/doz/gross).", examples = "kg")
-        @Size(max = 20) String unit) {
+        @Size(max = 20) String unit,
+
+        @Schema(description = "Optional. Chemical elements the goods consist of or contain as a controlled component, as "
+                + "symbols separated by commas or spaces (e.g. \"Dy, Nd, Fe, B\" for a dysprosium-bearing NdFeB magnet). "
+                + "China's export licences are element-specific (Ann. 18 of 2025: Sm, Gd, Tb, Dy, Lu, Sc, Y; Ann. 57 of "
+                + "2025: Ho, Er, Tm, Eu, Yb; Ann. 23 of 2023: Ga, Ge); without it such goods get a notice, not a guess.",
+                examples = "Dy, Nd")
+        @Pattern(regexp = ELEMENTS_PATTERN, message = "must be chemical element symbols separated by commas or spaces, e.g. Dy, Nd")
+        String elements,
+
+        @Schema(description = "Optional. Days after the entry date within which a change of a measure that touches the "
+                + "goods is reported as an UPCOMING_CHANGE finding (default 30; 0 turns the warning off).", examples = "30")
+        @Min(0) @Max(3660) Integer horizonDays) {
 
     /** A request without the fields that came with the tariff schedule (preference programme, quantity, unit). */
     public CheckRequest(String reference, String originCountry, String destinationCountry, String exportCountry,
@@ -101,8 +115,11 @@ public record CheckRequest(
                         BigDecimal chinaRareEarthContentPercent, Boolean section301ExclusionClaimed) {
         this(reference, originCountry, destinationCountry, exportCountry, hsCode, eccn, description, customsValue, currency,
                 mfnRate, entryDate, usmcaQualifying, metalContentPercent, semiconductor232Covered, endUserOwnedByListedParty,
-                chinaRareEarthContentPercent, section301ExclusionClaimed, null, null, null);
+                chinaRareEarthContentPercent, section301ExclusionClaimed, null, null, null, null, null);
     }
+
+    /** Element symbols (one capital, an optional small letter) separated by commas and/or spaces. */
+    public static final String ELEMENTS_PATTERN = "^\\s*[A-Z][a-z]?(\\s*[,\\s]\\s*[A-Z][a-z]?)*\\s*,?\\s*$";
 
     /** 6 to 10 digits, with any dots and spaces between them. */
     public static final String HS_CODE_PATTERN = "^[ .]*(?:[0-9][ .]*){6,10}$";

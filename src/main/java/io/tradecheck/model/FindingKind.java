@@ -9,5 +9,11 @@ public enum FindingKind {
     PROHIBITION,
     NOTICE,
     /** The HS code is not in the tariff schedule in force on the entry date: the decision is REVIEW, never CLEAR. */
-    UNKNOWN_CODE
+    UNKNOWN_CODE,
+
+    /**
+     * A measure touching the shipment changes within the request's horizon after the entry date (the tariff-cliff
+     * warning). Computed by the engine from the rows' date windows, never written in a table; no effect on the duty.
+     */
+    UPCOMING_CHANGE
 }

@@ -3,6 +3,7 @@ package io.tradecheck.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The fact the rules match on: a validated shipment with its match keys computed once, so that rules test equality
@@ -35,6 +36,11 @@ public final class Shipment {
     private final String preferenceProgram;
     private final BigDecimal quantity;
     private final String unit;
+    private final Set<String> elements;
+    private final int horizonDays;
+
+    /** Days after the entry date within which a coming change of a measure is reported, when the request says nothing. */
+    public static final int DEFAULT_HORIZON_DAYS = 30;
 
     public Shipment(String reference, String origin, String exportCountry, String destination, String hsCode,
                     String eccn, BigDecimal customsValue, String currency, BigDecimal mfnRate, LocalDate entryDate,
@@ -50,18 +56,21 @@ public final class Shipment {
                     Boolean section301ExclusionClaimed) {
         this(reference, origin, exportCountry, destination, hsCode, eccn, customsValue, currency, mfnRate, entryDate,
                 usmcaQualifying, metalContentPercent, semiconductor232Covered, endUserOwnedByListedParty,
-                chinaRareEarthContentPercent, section301ExclusionClaimed, null, null, null);
+                chinaRareEarthContentPercent, section301ExclusionClaimed, null, null, null, null, null);
     }
 
     /**
      * @param preferenceProgram special programme claimed ("S", "KR" ...), whose rate the schedule gives as MFN
      * @param quantity          with {@code unit}: what a specific or compound MFN rate is charged on
+     * @param elements    chemical element symbols, e.g. "Dy, Nd"; null when the request does not say
+     * @param horizonDays days after the entry date to look for coming changes; null for {@link #DEFAULT_HORIZON_DAYS}
      */
     public Shipment(String reference, String origin, String exportCountry, String destination, String hsCode,
                     String eccn, BigDecimal customsValue, String currency, BigDecimal mfnRate, LocalDate entryDate,
                     Boolean usmcaQualifying, BigDecimal metalContentPercent, Boolean semiconductor232Covered,
                     Boolean endUserOwnedByListedParty, BigDecimal chinaRareEarthContentPercent,
-                    Boolean section301ExclusionClaimed, String preferenceProgram, BigDecimal quantity, String unit) {
+                    Boolean section301ExclusionClaimed, String preferenceProgram, BigDecimal quantity, String unit,
+                    String elements, Integer horizonDays) {
         this.reference = reference;
         this.origin = upper(origin);
         this.exportCountry = exportCountry == null || exportCountry.isBlank() ? this.origin : upper(exportCountry);
@@ -87,13 +96,58 @@ public final class Shipment {
         this.preferenceProgram = preferenceProgram == null || preferenceProgram.isBlank() ? null : upper(preferenceProgram);
         this.quantity = quantity;
         this.unit = unit == null || unit.isBlank() ? null : unit.strip();
+        this.elements = elementsOf(elements);
+        this.horizonDays = horizonDays == null ? DEFAULT_HORIZON_DAYS : horizonDays;
+    }
+
+    /** A copy with another MFN rate; every derived key stays as computed. */
+    private Shipment(Shipment s, BigDecimal mfnRate) {
+        this.reference = s.reference;
+        this.origin = s.origin;
+        this.exportCountry = s.exportCountry;
+        this.destination = s.destination;
+        this.hsCode = s.hsCode;
+        this.hs2 = s.hs2;
+        this.hs4 = s.hs4;
+        this.hs6 = s.hs6;
+        this.hs8 = s.hs8;
+        this.hs10 = s.hs10;
+        this.eccn = s.eccn;
+        this.customsValue = s.customsValue;
+        this.currency = s.currency;
+        this.mfnRate = mfnRate;
+        this.entryDate = s.entryDate;
+        this.entryDay = s.entryDay;
+        this.usmcaQualifying = s.usmcaQualifying;
+        this.metalContentPercent = s.metalContentPercent;
+        this.semiconductor232Covered = s.semiconductor232Covered;
+        this.endUserOwnedByListedParty = s.endUserOwnedByListedParty;
+        this.chinaRareEarthContentPercent = s.chinaRareEarthContentPercent;
+        this.section301ExclusionClaimed = s.section301ExclusionClaimed;
+        this.preferenceProgram = s.preferenceProgram;
+        this.quantity = s.quantity;
+        this.unit = s.unit;
+        this.elements = s.elements;
+        this.horizonDays = s.horizonDays;
     }
 
     /** The same shipment with the MFN rate the rules should use (the one looked up in the schedule). */
     public Shipment withMfnRate(BigDecimal rate) {
-        return new Shipment(reference, origin, exportCountry, destination, hsCode, eccn, customsValue, currency, rate,
-                entryDate, usmcaQualifying, metalContentPercent, semiconductor232Covered, endUserOwnedByListedParty,
-                chinaRareEarthContentPercent, section301ExclusionClaimed, preferenceProgram, quantity, unit);
+        return new Shipment(this, rate);
+    }
+
+    /** "Dy, Nd" becomes {Dy, Nd}; null stays null (not stated), so a control can tell "none" from "not said". */
+    private static Set<String> elementsOf(String elements) {
+        if (elements == null || elements.isBlank()) {
+            return null;
+        }
+        Set<String> symbols = new java.util.TreeSet<>();
+        for (String symbol : elements.split("[,\\s]+")) {
+            if (!symbol.isEmpty()) {
+                symbols.add(symbol);
+            }
+        }
+        return Set.copyOf(symbols);
     }
 
     /** Builds the fact from a request that passed validation; {@code today} stands in for a missing entry date. */
@@ -102,7 +156,8 @@ public final class Shipment {
         return new Shipment(r.reference(), r.originCountry(), r.exportCountry(), r.destinationCountry(), r.hsCode(),
                 r.eccn(), r.customsValue(), r.currency(), r.mfnRate(), date, r.usmcaQualifying(), r.metalContentPercent(),
                 r.semiconductor232Covered(), r.endUserOwnedByListedParty(), r.chinaRareEarthContentPercent(),
-                r.section301ExclusionClaimed(), r.preferenceProgram(), r.quantity(), r.unit());
+                r.section301ExclusionClaimed(), r.preferenceProgram(), r.quantity(), r.unit(), r.elements(),
+                r.horizonDays());
     }
 
     /** "9506.62.40 40" becomes "9506624040". */
@@ -154,4 +209,7 @@ public final class Shipment {
     public String getPreferenceProgram() { return preferenceProgram; }
     public BigDecimal getQuantity() { return quantity; }
     public String getUnit() { return unit; }
+    /** Element symbols the request names; null when it names none. */
+    public Set<String> getElements() { return elements; }
+    public int getHorizonDays() { return horizonDays; }
 }

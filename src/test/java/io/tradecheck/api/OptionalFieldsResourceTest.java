@@ -4,6 +4,7 @@ import static io.tradecheck.security.TestUsers.asChecker;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,6 +53,37 @@ class OptionalFieldsResourceTest {
     }
 
     @Test
+    void holmiumNamedInElementsGetsNoAnnex18Licence() throws IOException {
+        asChecker().contentType(ContentType.JSON).body(payload("holmium-metal-elements.json"))
+                .when().post("/api/v1/checks")
+                .then().statusCode(200)
+                .body("decision", equalTo("CLEAR"))
+                .body("findings.ruleId", not(hasItem("CN-EXPORT-RARE-EARTHS-ANN18")))
+                .body("findings.ruleId", hasItem("CN-EXPORT-ANN57-SUSPENDED"));
+    }
+
+    @Test
+    void theEndOfSection122WithinTheHorizonIsAnUpcomingChangeThatLeavesTheDutyAlone() throws IOException {
+        asChecker().contentType(ContentType.JSON).body(payload("section-122-ending.json"))
+                .when().post("/api/v1/checks")
+                .then().statusCode(200)
+                .body("additionalDutyRate", equalTo(10))
+                .body("findings.find { it.ruleId == 'US-SECTION-122-UPCOMING' }.kind", equalTo("UPCOMING_CHANGE"))
+                .body("findings.find { it.ruleId == 'US-SECTION-122-UPCOMING' }.effectiveFrom", equalTo("2026-07-24"))
+                .body("findings.find { it.ruleId == 'US-SECTION-122-UPCOMING' }.title",
+                        containsString("ends on 23 Jul 2026"));
+    }
+
+    @Test
+    void badElementsAndANegativeHorizonAreNamedWithTheirReason() throws IOException {
+        asChecker().contentType(ContentType.JSON).body(payload("bad-elements-and-horizon.json"))
+                .when().post("/api/v1/checks")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.find { it.field == 'elements' }.reason", containsString("chemical element symbols"))
+                .body("errors.find { it.field == 'horizonDays' }.reason", containsString("greater than or equal to 0"));
+    }
+
+    @Test
     void theRulesEndpointReportsTheContentDateRangeAndReviewDate() {
         asChecker().when().get("/api/v1/rules")
                 .then().statusCode(200)
@@ -68,6 +100,8 @@ class OptionalFieldsResourceTest {
                 .body(containsString("semiconductor232Covered"))
                 .body(containsString("endUserOwnedByListedParty"))
                 .body(containsString("chinaRareEarthContentPercent"))
-                .body(containsString("section301ExclusionClaimed"));
+                .body(containsString("section301ExclusionClaimed"))
+                .body(containsString("elements"))
+                .body(containsString("horizonDays"));
     }
 }

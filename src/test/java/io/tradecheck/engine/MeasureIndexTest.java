@@ -28,7 +28,11 @@ class MeasureIndexTest {
                 .flatMap(r -> Stream.of(r.origin(), r.exportCountry(), r.destination()))
                 .flatMap(s -> Stream.concat(s.included().stream(), s.excluded().stream())).toList()));
         countries.add("BR");
-        List<String> prefixes = rows.stream().map(MeasureRow::hsPrefix).distinct().toList();
+        Map<String, ProductList> lists = ruleSet.rows().lists();
+        List<String> prefixes = Stream.concat(rows.stream().map(MeasureRow::hsPrefix),
+                rows.stream().filter(r -> r.hsList() != null)
+                        .flatMap(r -> lists.get(r.hsList()).entries().stream().map(ProductList.Entry::hsPrefix)))
+                .distinct().toList();
         List<String> eccns = rows.stream().map(MeasureRow::eccn).filter(e -> e != null).distinct().toList();
         Random random = new Random(7);
         int withHits = 0;
@@ -36,7 +40,7 @@ class MeasureIndexTest {
             Shipment s = randomShipment(random, countries, prefixes, eccns);
             List<Integer> expected = new ArrayList<>();
             for (int r = 0; r < rows.size(); r++) {
-                if (scanMatches(rows.get(r), s)) {
+                if (scanMatches(rows.get(r), lists, s)) {
                     expected.add(r);
                 }
             }
@@ -66,6 +70,48 @@ class MeasureIndexTest {
         assertEquals(List.of("ANY-BUT-CA"), ids(index, "CN", null, "0101", "2025-03-15"));
     }
 
+    @Test
+    void aListRowMatchesEachEntryOnceWithinTheEntrysOwnDates() {
+        ProductList list = new ProductList("demo", "Demo list", "legal", null, "https://x.example/a", "demo.csv sha256:0",
+                "hand", List.of(new ProductList.Entry("8471", null, null, 2),
+                        new ProductList.Entry("847130", null, null, 3),
+                        new ProductList.Entry("4407", null, LocalDate.parse("2025-10-13"), 4),
+                        new ProductList.Entry("0901", LocalDate.parse("2025-11-13"), null, 5)));
+        List<RulePackProblem> problems = new ArrayList<>();
+        List<MeasureRow> rows = new MeasureTableReader(Map.of(), Map.of("demo", list)).read("t.csv", (HEADER
+                + row("ON-LIST", "", "", "", "2025-04-05", "") + ",demo" + "\n").getBytes(StandardCharsets.UTF_8),
+                problems);
+        assertEquals(List.of(), problems);
+        MeasureIndex index = new MeasureIndex(new MeasureRows(rows, Map.of("demo", list)));
+
+        List<MeasureHit> laptop = index.match(shipment("VN", "8471300100", "2025-06-01"));
+        assertEquals(1, laptop.size(), "a heading and its subheading on one list match the row once");
+        assertEquals("847130", laptop.get(0).getHsPrefix());
+        assertEquals(List.of(), ids(index, "VN", null, "8471300100", "2025-04-04"));
+        assertEquals(List.of("ON-LIST"), ids(index, "VN", null, "4407110000", "2025-10-13"));
+        assertEquals(List.of(), ids(index, "VN", null, "4407110000", "2025-10-14"));
+        assertEquals(List.of(), ids(index, "VN", null, "0901110000", "2025-11-12"));
+        assertEquals(List.of("ON-LIST"), ids(index, "VN", null, "0901110000", "2025-11-13"));
+        assertEquals(List.of(), ids(index, "VN", null, "8472000000", "2025-11-13"));
+    }
+
+    @Test
+    void aRowNamingAnUnknownListOrBothAPrefixAndAListIsRejectedWithFileAndLine() {
+        List<RulePackProblem> problems = new ArrayList<>();
+        new MeasureTableReader(Map.of(), Map.of()).read("us-import/t.csv", (HEADER
+                + row("NO-SUCH", "", "", "", "2025-04-05", "") + ",no-such-list" + "\n"
+                + row("BOTH", "", "", "8471", "2025-04-05", "") + ",no-such-list" + "\n")
+                .getBytes(StandardCharsets.UTF_8), problems);
+        assertEquals(List.of("us-import/t.csv:2 [hsList]", "us-import/t.csv:3 [hsList]", "us-import/t.csv:3 [hsList]"),
+                problems.stream().map(p -> p.toString().substring(0, p.toString().indexOf(':', p.toString().indexOf(':') + 1))).toList());
+        assertEquals(true, problems.get(0).message().contains("'no-such-list' is not a product list"), problems.get(0).message());
+        assertEquals(true, problems.get(1).message().contains("either hsPrefix or hsList"), problems.get(1).message());
+    }
+
+    private static Shipment shipment(String origin, String hs, String date) {
+        return new Shipment(null, origin, null, "US", hs, null, BigDecimal.TEN, "USD", null, LocalDate.parse(date), null);
+    }
+
     private static List<String> ids(MeasureIndex index, String origin, String exporter, String hs, String date) {
         return index.match(new Shipment(null, origin, exporter, "US", hs, null, BigDecimal.TEN, "USD", null,
                 LocalDate.parse(date), null)).stream().map(MeasureHit::getMeasureId).toList();
@@ -77,7 +123,11 @@ class MeasureIndexTest {
     }
 
     /** What a table row means, written out plainly, row by row: the reference the index must agree with. */
-    private static boolean scanMatches(MeasureRow row, Shipment s) {
+    private static boolean scanMatches(MeasureRow row, Map<String, ProductList> lists, Shipment s) {
+        if (row.hsList() != null && lists.get(row.hsList()).entries().stream().noneMatch(e -> s.getHsCode().startsWith(e.hsPrefix())
+                && (e.from() == null || !s.getEntryDate().isBefore(e.from())) && (e.to() == null || !s.getEntryDate().isAfter(e.to())))) {
+            return false;
+        }
         return inScope(row.origin(), s.getOrigin()) && inScope(row.exportCountry(), s.getExportCountry())
                 && inScope(row.destination(), s.getDestination())
                 && (row.hsPrefix().isEmpty() || s.getHsCode().startsWith(row.hsPrefix()))

@@ -1,0 +1,323 @@
+package io.tradecheck.productlists;
+
+import io.tradecheck.engine.CsvTable;
+import io.tradecheck.engine.ProductList;
+import io.tradecheck.engine.ProductListsReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Rebuilds every product list of rules/lists/ from the shared data folder: the tracker's extractions of the legal lists
+ * (product-lists/), Annex II as HTSUS prints it (reciprocal/) and the USITC HTS footnotes (usitc-hts/), which win where
+ * they and a list disagree. The output depends on the input files only: entries sorted, no timestamps, so running it
+ * twice gives the same bytes and a test can compare the committed lists with a fresh run.
+ */
+public final class ProductListGenerator {
+    public static final String COMMAND = "tradecheck generate lists --data ../shared/data --out rules/lists";
+
+    /** The HTS revision whose footnotes decide Section 301 list membership (the last 2025 revision). */
+    static final String FOOTNOTE_REVISION = "usitc-hts/hts_2025_rev_32.json.gz";
+
+    private static final String S301_LISTS = "product-lists/s301_product_lists.csv";
+    private static final String S301_EXCLUSIONS = "product-lists/s301_exclusion_lines.csv";
+    private static final String ANNEX_II_HISTORY = "product-lists/annex_ii_first_appearance.csv";
+    private static final String ANNEX_II_REV6 = "reciprocal/annex_ii_hts_2026_rev6.csv";
+    private static final String S122 = "product-lists/s122_exempt_products.csv";
+    private static final String COPPER = "product-lists/s232_copper_products.csv";
+    private static final String AUTO_PARTS = "product-lists/s232_auto_parts.txt";
+    private static final String MHD_PARTS = "product-lists/s232_mhd_parts.txt";
+    private static final String SEMIS = "product-lists/s232_semi_products.csv";
+    private static final String DERIVATIVES = "product-lists/s232_derivative_products.csv";
+    private static final String ANNEXES_2026 = "product-lists/s232_annex_products.csv";
+    private static final String FENTANYL = "product-lists/fentanyl_carveout_products.csv";
+    private static final String FLOOR = "product-lists/floor_exempt_products.csv";
+    private static final String BRAZIL = "product-lists/country_eo_exempt_products.csv";
+
+    private static final String USTR_301 = "https://frnow.com/Browse/Document/usa/na/fr/2024/9/18/2024-21217";
+    private static final String USITC = "https://hts.usitc.gov/";
+
+    /** Section 301 list headings of U.S. note 20, by list id. */
+    static final Map<String, String> S301_HEADINGS = Map.of(
+            "s301-list-1", "9903.88.01", "s301-list-2", "9903.88.02", "s301-list-3", "9903.88.03",
+            "s301-list-3-addl", "9903.88.04", "s301-list-4a", "9903.88.15", "s301-list-4b", "9903.88.16");
+
+    private final TrackerData data;
+    private final List<Disagreement> disagreements = new ArrayList<>();
+
+    /** An entry a tracker list and the HTS footnotes place differently; the HTS wins. */
+    public record Disagreement(String hts8, String listFile, String listHts, String detail) {
+    }
+
+    public ProductListGenerator(Path dataFolder) {
+        this.data = new TrackerData(dataFolder);
+    }
+
+    /** Every list, in manifest order. */
+    public List<ProductList> generate() {
+        disagreements.clear();
+        List<ProductList> lists = new ArrayList<>();
+        lists.addAll(section301());
+        lists.add(annexII());
+        lists.add(simple("s122-annex-exempt", "Section 122 surcharge: Annex exemptions (note 2(aa)(ii)-(iv))",
+                "Proclamation of 20 Feb 2026 (Section 122 temporary import surcharge), Annex; HTSUS note 2(aa)(ii)-(iv)",
+                "9903.03.03", "https://www.ghy.com/?p=25947", S122, "hts8", null));
+        // Next, once their tables name them: s232 copper, auto parts, MHD parts, semiconductors, derivatives, the 2026
+        // metals annexes, timber, fentanyl carve-outs, floor exemptions and Brazil's Annex I (see rules/README.md).
+        return lists;
+    }
+
+    /** What the last {@link #generate()} found where the HTS footnotes and a tracker list disagree. */
+    public List<Disagreement> disagreements() {
+        return List.copyOf(disagreements);
+    }
+
+    /** Writes the manifest and one entries file per list; deletes list files of lists no longer generated. */
+    public void write(Path out) throws java.io.IOException {
+        Files.createDirectories(out);
+        Map<String, String> files = render(generate());
+        try (var existing = Files.list(out)) {
+            for (Path p : existing.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                if (!files.containsKey(p.getFileName().toString())) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(out.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** File name (within rules/lists/) to content, manifest first. */
+    public static Map<String, String> render(List<ProductList> lists) {
+        Map<String, String> files = new LinkedHashMap<>();
+        StringBuilder manifest = new StringBuilder(String.join(",", ProductListsReader.MANIFEST_COLUMNS)).append('\n');
+        for (ProductList l : lists) {
+            manifest.append(String.join(",", csv(l.id()), csv(l.title()), csv(l.legalBasis()),
+                    csv(l.chapter99() == null ? "" : l.chapter99()), csv(l.source()), csv(l.provenance()), csv(l.generator())))
+                    .append('\n');
+            StringBuilder entries = new StringBuilder(String.join(",", ProductListsReader.ENTRY_COLUMNS)).append('\n');
+            for (ProductList.Entry e : l.entries()) {
+                entries.append(e.hsPrefix()).append(',').append(e.from() == null ? "" : e.from()).append(',')
+                        .append(e.to() == null ? "" : e.to()).append('\n');
+            }
+            files.put(l.id() + ".csv", entries.toString());
+        }
+        files.put("lists.csv", manifest.toString());
+        return files;
+    }
+
+    // ---- Section 301 ------------------------------------------------------------------------------------------
+
+    private List<ProductList> section301() {
+        CsvTable table = data.table(S301_LISTS);
+        Map<String, String> trackerListToId = Map.ofEntries(Map.entry("1", "s301-list-1"), Map.entry("2", "s301-list-2"),
+                Map.entry("3", "s301-list-3"), Map.entry("3_addl", "s301-list-3-addl"), Map.entry("4A", "s301-list-4a"),
+                Map.entry("4B", "s301-list-4b"));
+        Map<String, ListEntries> byId = new LinkedHashMap<>();
+        Review.ALL.forEach(r -> byId.put(r.id, new ListEntries()));
+        S301_HEADINGS.keySet().stream().sorted().forEach(id -> byId.put(id, new ListEntries()));
+        Map<String, String> headingToId = new TreeMap<>();
+        S301_HEADINGS.forEach((id, heading) -> headingToId.put(heading, id));
+        Review.ALL.forEach(r -> headingToId.put(r.heading, r.id));
+
+        HtsFootnotes footnotes = HtsFootnotes.read(data.path(FOOTNOTE_REVISION));
+        Map<String, Set<String>> citedLists = new TreeMap<>();
+        footnotes.byLine().forEach((line, headings) -> {
+            if (line.length() >= 8) {
+                for (String h : headings) {
+                    String id = S301_HEADINGS.entrySet().stream().filter(e -> e.getValue().equals(h)).map(Map.Entry::getKey)
+                            .findFirst().orElse(null);
+                    if (id != null) {
+                        citedLists.computeIfAbsent(line.substring(0, 8), k -> new TreeSet<>()).add(id);
+                    }
+                }
+            }
+        });
+        Map<String, Set<String>> trackerLists = new TreeMap<>();
+        List<String[]> rows = new ArrayList<>();
+        for (CsvTable.Row row : table.rows()) {
+            String id = trackerListToId.get(row.get("list"));
+            if (id == null) {
+                id = headingToId.get(row.get("ch99_code"));
+            }
+            if (id == null) {
+                continue; // note 31(k)/(l) chassis and cranes from 10 Nov 2026: outside the reviewed horizon
+            }
+            rows.add(new String[]{row.get("hts8"), id, row.get("ch99_code")});
+            trackerLists.computeIfAbsent(row.get("hts8"), k -> new TreeSet<>()).add(id);
+        }
+        for (String[] row : rows) {
+            String hts8 = row[0];
+            String id = row[1];
+            Set<String> cited = citedLists.get(hts8);
+            // A subheading split between lists at the 10-digit level sits on each of them; it moves only when the HTS
+            // cites a list the tracker has it on nowhere. Chapter 98 value-added provisions are on every list.
+            if (S301_HEADINGS.containsKey(id) && cited != null && !cited.contains(id) && !hts8.startsWith("98")
+                    && cited.stream().noneMatch(c -> trackerLists.get(hts8).contains(c))) {
+                String htsId = cited.iterator().next();
+                disagreements.add(new Disagreement(hts8, id, htsId, "HTS " + FOOTNOTE_REVISION + " footnote cites "
+                        + S301_HEADINGS.get(htsId) + ", the tracker file lists it under " + row[2]));
+                id = htsId;
+            }
+            byId.get(id).add(hts8);
+        }
+        // Lines the HTS footnotes put on a list that the tracker file does not: the HTS wins.
+        citedLists.forEach((hts8, ids) -> {
+            for (String id : ids) {
+                if (!hts8.startsWith("99") && !byId.get(id).contains(hts8)) {
+                    disagreements.add(new Disagreement(hts8, "(none)", id, "HTS footnote cites " + S301_HEADINGS.get(id)
+                            + ", the tracker file does not list it there"));
+                    byId.get(id).add(hts8);
+                }
+            }
+        });
+        // The 2024 four-year review raised the rate of listed goods: from its date the review heading applies in lieu
+        // of the List 1-4A heading, so the list entry it covers ends the day before.
+        for (Review review : Review.ALL) {
+            for (ProductList.Entry raised : byId.get(review.id).list()) {
+                for (String id : S301_HEADINGS.keySet()) {
+                    byId.get(id).endCovered(raised.hsPrefix(), review.from);
+                }
+            }
+        }
+        List<ProductList> lists = new ArrayList<>();
+        String provenance = data.provenance(S301_LISTS) + "; " + data.provenance(FOOTNOTE_REVISION);
+        for (String id : List.of("s301-list-1", "s301-list-2", "s301-list-3", "s301-list-3-addl", "s301-list-4a", "s301-list-4b")) {
+            lists.add(new ProductList(id, listTitle(id), "Section 301 of the Trade Act of 1974: USTR action on China, HTSUS note 20",
+                    S301_HEADINGS.get(id), USTR_301, provenance, COMMAND, byId.get(id).list()));
+        }
+        for (Review review : Review.ALL) {
+            lists.add(new ProductList(review.id, review.title, "USTR four-year review modifications (89 FR 76581); HTSUS note 31",
+                    review.heading, USTR_301, provenance, COMMAND, byId.get(review.id).list()));
+        }
+        lists.add(exclusions());
+        return lists;
+    }
+
+    private static String listTitle(String id) {
+        return switch (id) {
+            case "s301-list-1" -> "Section 301 List 1 (note 20(b))";
+            case "s301-list-2" -> "Section 301 List 2 (note 20(d))";
+            case "s301-list-3" -> "Section 301 List 3 (note 20(f))";
+            case "s301-list-3-addl" -> "Section 301 List 3, further products (note 20(g))";
+            case "s301-list-4a" -> "Section 301 List 4A (note 20(s))";
+            case "s301-list-4b" -> "Section 301 List 4B (note 20(u); suspended, never in force)";
+            default -> id;
+        };
+    }
+
+    /** The 2024 four-year-review headings of note 31 and the day each took effect. */
+    private record Review(String id, String heading, LocalDate from, String title) {
+        static final List<Review> ALL = List.of(
+                new Review("s301-review-2024-25", "9903.91.01", LocalDate.of(2024, 9, 27), "Section 301 four-year review, +25% from 27 Sep 2024 (note 31(b))"),
+                new Review("s301-review-2024-50", "9903.91.02", LocalDate.of(2024, 9, 27), "Section 301 four-year review, +50% from 27 Sep 2024 (note 31(c))"),
+                new Review("s301-review-2024-100", "9903.91.03", LocalDate.of(2024, 9, 27), "Section 301 four-year review, +100% from 27 Sep 2024 (note 31(d))"),
+                new Review("s301-review-2025-50", "9903.91.05", LocalDate.of(2025, 1, 1), "Section 301 four-year review, +50% from 1 Jan 2025 (note 31(f))"),
+                new Review("s301-review-2025-25", "9903.91.11", LocalDate.of(2025, 1, 1), "Section 301 four-year review, +25% from 1 Jan 2025 (heading 9903.91.11)"),
+                new Review("s301-review-2026-25", "9903.91.06", LocalDate.of(2026, 1, 1), "Section 301 four-year review, +25% from 1 Jan 2026 (note 31(g))"),
+                new Review("s301-review-2026-50", "9903.91.07", LocalDate.of(2026, 1, 1), "Section 301 four-year review, +50% from 1 Jan 2026 (note 31(h))"),
+                new Review("s301-review-2026-100", "9903.91.08", LocalDate.of(2026, 1, 1), "Section 301 four-year review, +100% from 1 Jan 2026 (note 31(i))"),
+                new Review("s301-cranes", "9903.92.10", LocalDate.of(2024, 9, 27), "Section 301 four-year review, ship-to-shore gantry cranes (subheading 9903.92.10)"));
+    }
+
+    private ProductList exclusions() {
+        ListEntries entries = new ListEntries();
+        for (CsvTable.Row row : data.table(S301_EXCLUSIONS).rows()) {
+            switch (row.get("ch99_code")) {
+                case "9903.88.69" -> entries.add(row.get("hts10"), LocalDate.of(2024, 6, 15), null);
+                case "9903.88.70" -> entries.add(row.get("hts10"), LocalDate.of(2024, 1, 1), null);
+                default -> { } // exclusions of other headings have expired (note 20 compiler's note: only (vvv), (www))
+            }
+        }
+        return new ProductList("s301-exclusions", "Section 301 product exclusions in force (notes 20(vvv) and 20(www))",
+                "USTR product exclusions, 9903.88.69 and 9903.88.70, through 9 Nov 2026", "9903.88.69",
+                "https://www.mti-worldwide.com/current-events-worldwide-logistics-blog", data.provenance(S301_EXCLUSIONS),
+                COMMAND, entries.list());
+    }
+
+    // ---- IEEPA ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Annex II with its history: each provision from the day it was listed to the day before it was removed
+     * (annex_ii_first_appearance.csv), each provision still listed taken as HTSUS 2026 Rev. 6 prints it (a 10-digit
+     * line where the note prints one).
+     */
+    private ProductList annexII() {
+        Set<String> printed = new TreeSet<>();
+        for (CsvTable.Row row : data.table(ANNEX_II_REV6).rows()) {
+            if (row.get("subdivision").equals("note 2(v)(iii)(a)")) {
+                printed.add(row.get("hts_digits_only"));
+            }
+        }
+        ListEntries entries = new ListEntries();
+        for (CsvTable.Row row : data.table(ANNEX_II_HISTORY).rows()) {
+            String prefix = row.get("prefix");
+            LocalDate to = ListEntries.date(row.get("end_effective_date"));
+            if (to == null && !printed.contains(prefix)) {
+                String longer = printed.stream().filter(p -> p.startsWith(prefix)).findFirst().orElse(null);
+                if (longer != null) {
+                    disagreements.add(new Disagreement(prefix, "annex_ii_first_appearance.csv", longer,
+                            "HTSUS Rev. 6 note 2(v)(iii)(a) prints " + longer));
+                    entries.add(longer, ListEntries.date(row.get("first_effective_date")), null);
+                    continue;
+                }
+            }
+            entries.add(prefix, ListEntries.date(row.get("first_effective_date")), to);
+        }
+        return new ProductList("eo14257-annex-ii", "EO 14257 Annex II: goods excluded from the reciprocal duties (note 2(v)(iii)(a))",
+                "EO 14257 Annex II (90 FR 15041) as amended (memo of 11 Apr 2025, EO 14346, EO of 14 Nov 2025, Proc. 10976)",
+                "9903.01.32", "https://borderbuddy.com/trade-tariff-news/u-s-introduces-reciprocal-tariffs",
+                data.provenance(ANNEX_II_HISTORY) + "; " + data.provenance(ANNEX_II_REV6), COMMAND, entries.list());
+    }
+
+    private ProductList brazilAnnexI() {
+        ListEntries entries = new ListEntries();
+        for (CsvTable.Row row : data.table(BRAZIL).rows()) {
+            if (row.get("ch99_code").equals("9903.01.77") || row.get("ch99_code").isEmpty()) {
+                entries.add(row.get("hts10"), ListEntries.date(row.get("effective_date_start")),
+                        ListEntries.date(row.get("effective_date_end")));
+            }
+        }
+        return new ProductList("brazil-annex-i", "EO 14323 Annex I: Brazilian goods excluded from the 40% duty (note 2(x)(iii))",
+                "EO 14323 (30 Jul 2025), Annex I, as amended by the EO of 20 Nov 2025", "9903.01.77",
+                "https://www.mondaq.com/unitedstates/international-trade-investment/1661550/administration-implements-40-ieepa-tariffs-on-brazil",
+                data.provenance(BRAZIL), COMMAND, entries.list());
+    }
+
+    // ---- plain lists ---------------------------------------------------------------------------------------------
+
+    private ProductList simple(String id, String title, String legalBasis, String heading, String source, String file,
+                               String column, String headingFilter) {
+        ListEntries entries = new ListEntries();
+        for (CsvTable.Row row : data.table(file).rows()) {
+            if (headingFilter == null || row.get("ch99_code").equals(headingFilter)) {
+                entries.add(row.get(column));
+            }
+        }
+        return new ProductList(id, title, legalBasis, heading, source, data.provenance(file), COMMAND, entries.list());
+    }
+
+    private ProductList lines(String id, String title, String legalBasis, String heading, String source, String file) {
+        ListEntries entries = new ListEntries();
+        data.lines(file).forEach(entries::add);
+        return new ProductList(id, title, legalBasis, heading, source, data.provenance(file), COMMAND, entries.list());
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    static String join(Set<String> values) {
+        return values.stream().collect(Collectors.joining(" "));
+    }
+}

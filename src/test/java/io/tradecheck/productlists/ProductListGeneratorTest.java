@@ -1,0 +1,75 @@
+package io.tradecheck.productlists;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tradecheck.engine.ProductList;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed rules/lists/ are exactly what the generator makes from shared/data, and the generator is deterministic.
+ * Skipped, with a message, when the shared data folder is not beside the checkout.
+ */
+class ProductListGeneratorTest {
+
+    /** ../shared/data beside the repository, or two levels up for a worktree under wt/; -Dtradecheck.sharedData wins. */
+    static Path sharedData() {
+        String configured = System.getProperty("tradecheck.sharedData");
+        for (Path candidate : configured != null ? List.of(Path.of(configured))
+                : List.of(Path.of("../shared/data"), Path.of("../../shared/data"))) {
+            if (Files.isDirectory(candidate.resolve("product-lists"))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void theCommittedListsAreWhatTheGeneratorMakesFromTheSharedData() throws IOException {
+        Path data = sharedData();
+        assumeTrue(data != null, "shared data folder (../shared/data) not found: committed lists not compared with a fresh run");
+        ProductListGenerator generator = new ProductListGenerator(data);
+        Map<String, String> generated = ProductListGenerator.render(generator.generate());
+        Map<String, String> committed = new TreeMap<>();
+        try (Stream<Path> files = Files.list(Path.of("rules/lists"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                committed.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(new TreeSet<>(generated.keySet()), committed.keySet(),
+                "list files: run '" + ProductListGenerator.COMMAND + "'");
+        for (Map.Entry<String, String> f : generated.entrySet()) {
+            assertEquals(f.getValue(), committed.get(f.getKey()),
+                    "rules/lists/" + f.getKey() + " differs from a fresh run of '" + ProductListGenerator.COMMAND + "'");
+        }
+        assertEquals(generated, ProductListGenerator.render(generator.generate()), "two runs give the same bytes");
+    }
+
+    @Test
+    void whereTheHtsFootnotesAndATrackerListDisagreeTheHtsWinsAndTheCountIsReported() {
+        Path data = sharedData();
+        assumeTrue(data != null, "shared data folder (../shared/data) not found: footnote reconciliation not checked");
+        ProductListGenerator generator = new ProductListGenerator(data);
+        List<ProductList> lists = generator.generate();
+        List<ProductListGenerator.Disagreement> s301 = generator.disagreements().stream()
+                .filter(d -> d.listFile().startsWith("s301") || d.listFile().equals("(none)")).toList();
+        System.out.println("Section 301 list entries the HTS footnotes (" + ProductListGenerator.FOOTNOTE_REVISION
+                + ") moved or added: " + s301.size() + " " + s301);
+        // The data README's cross-check: every footnoted line is on the same list except 8507.60.00 (HTS: 4A; file: 4B).
+        assertEquals(List.of("85076000"), s301.stream().map(ProductListGenerator.Disagreement::hts8).toList());
+        ProductList list4a = lists.stream().filter(l -> l.id().equals("s301-list-4a")).findFirst().orElseThrow();
+        ProductList list4b = lists.stream().filter(l -> l.id().equals("s301-list-4b")).findFirst().orElseThrow();
+        assertTrue(list4a.entries().stream().anyMatch(e -> e.hsPrefix().equals("85076000")));
+        assertTrue(list4b.entries().stream().noneMatch(e -> e.hsPrefix().equals("85076000")));
+    }
+}

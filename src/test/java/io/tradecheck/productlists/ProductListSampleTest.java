@@ -1,0 +1,120 @@
+package io.tradecheck.productlists;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tradecheck.engine.ProductList;
+import io.tradecheck.engine.RulePackCompiler;
+import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.engine.RuleSet;
+import io.tradecheck.model.Decision;
+import io.tradecheck.model.Finding;
+import io.tradecheck.model.FindingKind;
+import io.tradecheck.model.Shipment;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded random samples: subheadings drawn from each generated list, checked through the real engine for the list's
+ * duty, and (for Section 301) cross-checked against the USITC HTS footnotes, which must cite the list's heading.
+ */
+class ProductListSampleTest {
+    private static final int PER_LIST = 25;
+    private static RuleSet ruleSet;
+    private static Map<String, ProductList> lists;
+
+    @BeforeAll
+    static void compile() {
+        ruleSet = new RulePackCompiler().compile(RulePackSource.fromDirectory(Path.of("rules")));
+        lists = ruleSet.rows().lists();
+    }
+
+    @Test
+    void goodsDrawnFromEachSection301ListOweThatListsDutyAndTheHtsFootnoteCitesIt() {
+        Path data = ProductListGeneratorTest.sharedData();
+        HtsFootnotes footnotes = data == null ? null : HtsFootnotes.read(data.resolve(ProductListGenerator.FOOTNOTE_REVISION));
+        Map<String, String[]> expectations = Map.of( // list -> rule id, heading, entry date
+                "s301-list-1", new String[]{"US-301-LIST-1", "9903.88.01", "2025-09-01"},
+                "s301-list-2", new String[]{"US-301-LIST-2", "9903.88.02", "2025-09-01"},
+                "s301-list-3", new String[]{"US-301-LIST-3", "9903.88.03", "2025-09-01"},
+                "s301-list-4a", new String[]{"US-301-LIST-4A", "9903.88.15", "2025-09-01"},
+                "s301-review-2024-25", new String[]{"US-301-2024-REVIEW", "9903.91.01", "2025-09-01"});
+        Random random = new Random(20261201L);
+        int checked = 0;
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, String[]> e : new java.util.TreeMap<>(expectations).entrySet()) {
+            LocalDate date = LocalDate.parse(e.getValue()[2]);
+            List<ProductList.Entry> entries = lists.get(e.getKey()).entries().stream()
+                    .filter(x -> (x.to() == null || !x.to().isBefore(date)) && !x.hsPrefix().startsWith("98"))
+                    .filter(x -> !onAnotherTariffList(x.hsPrefix(), e.getKey(), date)).toList();
+            for (int i = 0; i < PER_LIST; i++) {
+                String hs = entries.get(random.nextInt(entries.size())).hsPrefix();
+                Decision d = ruleSet.check(shipment("CN", hs, date));
+                boolean charged = d.findings().stream().anyMatch(f -> f.ruleId().equals(e.getValue()[0])
+                        && f.kind() == FindingKind.TARIFF && e.getValue()[1].equals(f.chapter99()));
+                if (!charged) {
+                    wrong.add(e.getKey() + " " + hs + ": " + d.findings().stream().map(Finding::ruleId).toList());
+                }
+                if (footnotes != null && hs.length() == 8 && !footnotes.subheadingsCiting(e.getValue()[1]).contains(hs)) {
+                    wrong.add(e.getKey() + " " + hs + ": the HTS footnote does not cite " + e.getValue()[1]);
+                }
+                checked++;
+            }
+        }
+        assertTrue(wrong.isEmpty(), checked + " samples, wrong: " + wrong);
+    }
+
+    @Test
+    void goodsDrawnFromAnnexIIOweNoReciprocalDutyAndGoodsFromTheSection122AnnexNoSurcharge() {
+        Random random = new Random(7L);
+        List<String> wrong = new ArrayList<>();
+        LocalDate annexDay = LocalDate.of(2025, 12, 1);
+        List<ProductList.Entry> annex = lists.get("eo14257-annex-ii").entries().stream()
+                .filter(x -> (x.from() == null || !x.from().isAfter(annexDay)) && (x.to() == null || !x.to().isBefore(annexDay))).toList();
+        List<ProductList.Entry> s122 = lists.get("s122-annex-exempt").entries();
+        for (int i = 0; i < 50; i++) {
+            String hs = annex.get(random.nextInt(annex.size())).hsPrefix();
+            Decision d = ruleSet.check(shipment("VN", hs, annexDay));
+            // The 11 Apr 2025 electronics memo's own row names the same goods and is shown in place of Annex II.
+            if (d.findings().stream().noneMatch(f -> f.ruleId().equals("US-RECIPROCAL-ANNEX-II")
+                    || f.ruleId().equals("US-RECIPROCAL-ELECTRONICS-EXEMPTION"))
+                    || d.findings().stream().anyMatch(f -> f.ruleId().startsWith("US-RECIPROCAL-") && f.kind() == FindingKind.TARIFF)) {
+                wrong.add("annex II " + hs + ": " + d.findings().stream().map(Finding::ruleId).toList());
+            }
+            String exempt = s122.get(random.nextInt(s122.size())).hsPrefix();
+            Decision s = ruleSet.check(shipment("VN", exempt, LocalDate.of(2026, 4, 1)));
+            if (s.findings().stream().anyMatch(f -> f.ruleId().equals("US-SECTION-122"))) {
+                wrong.add("s122 annex " + exempt + ": " + s.findings().stream().map(Finding::ruleId).toList());
+            }
+        }
+        assertTrue(wrong.isEmpty(), "wrong: " + wrong);
+    }
+
+    private static final Set<String> TARIFF_LISTS = Set.of("s301-list-1", "s301-list-2", "s301-list-3", "s301-list-3-addl",
+            "s301-list-4a", "s301-review-2024-25", "s301-review-2024-50", "s301-review-2024-100", "s301-review-2025-50",
+            "s301-review-2025-25", "s301-review-2026-25", "s301-review-2026-50", "s301-review-2026-100", "s301-cranes");
+
+    /** A code on two tariff lists (split at the 10-digit level, or raised by the review) has no single list duty. */
+    private static boolean onAnotherTariffList(String prefix, String listId, LocalDate date) {
+        return TARIFF_LISTS.stream().filter(id -> !id.equals(listId)).map(lists::get)
+                .flatMap(l -> l.entries().stream())
+                .anyMatch(x -> (x.hsPrefix().startsWith(prefix) || prefix.startsWith(x.hsPrefix()))
+                        && (x.to() == null || !x.to().isBefore(date)));
+    }
+
+    private static Shipment shipment(String origin, String hs, LocalDate date) {
+        StringBuilder code = new StringBuilder(hs);
+        while (code.length() < 10) {
+            code.append('0');
+        }
+        return new Shipment(null, origin, null, "US", code.toString(), null, BigDecimal.valueOf(10000), "USD", null, date, null);
+    }
+}
