@@ -17,12 +17,12 @@ import io.tradecheck.editing.ImpactAnalysis;
 import io.tradecheck.editing.ImpactReport;
 import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.PackArchive;
-import io.tradecheck.editing.PackValidator;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RuleVersion;
 import io.tradecheck.editing.UploadRejectedException;
-import io.tradecheck.editing.ValidationReport;
-import io.tradecheck.editing.VersionHistory;
+import io.tradecheck.editing.RuleHistory;
+import io.tradecheck.pack.PackCheck;
+import io.tradecheck.pack.PackVerdict;
 import io.tradecheck.engine.RuleFile;
 import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.security.CurrentCaller;
@@ -80,14 +80,14 @@ public class DraftPages extends ConsolePage {
     @Inject
     RuleActivation activation;
     @Inject
-    PackValidator validator;
+    PackCheck packCheck;
     @Inject
     ImpactAnalysis impact;
     @Inject
     CurrentCaller caller;
 
     /** The last validation of each draft, until its next edit. */
-    private final Map<String, ValidationReport> validations = new ConcurrentHashMap<>();
+    private final Map<String, PackVerdict> validations = new ConcurrentHashMap<>();
 
     /** What a draft changes against the version it was made from. */
     public record Changes(List<String> added, List<String> modified, List<String> removed) {
@@ -154,7 +154,7 @@ public class DraftPages extends ConsolePage {
             throw new NotFoundException(path + " is a spreadsheet: edit it in your spreadsheet program and upload it");
         }
         TableGrid grid = TableGrid.parse(f.content());
-        ValidationReport report = validations.get(id);
+        PackVerdict report = validations.get(id);
         return table.data("draft", d).data("draftId", id).data("path", path).data("measure", measure == null ? "" : measure)
                 .data("grid", GridView.of(grid, RulePackPages.filter(grid, measure), path,
                         report == null ? List.of() : report.errors()))
@@ -195,7 +195,7 @@ public class DraftPages extends ConsolePage {
     @Path("{id}/validation")
     public Response validate(@PathParam("id") String id) {
         Draft d = draft(id);
-        validations.put(id, validator.validate(d.source()).report());
+        validations.put(id, packCheck.check(d.source()).verdict());
         return redirect("/console/drafts/" + id + "#validation");
     }
 
@@ -208,14 +208,16 @@ public class DraftPages extends ConsolePage {
         if (file == null || file.fileName() == null || file.fileName().isBlank() || OrderFormat.ofFileName(file.fileName()) == null) {
             return back(id, "Choose an order file (.csv, .xlsx or .ndjson) to see the draft's impact on it.");
         }
-        PackValidator.Outcome outcome = validator.validate(d.source(), false);
-        if (outcome.ruleSet() == null) {
-            validations.put(id, outcome.report());
+        io.tradecheck.engine.RuleSet draftRules;
+        try {
+            draftRules = packCheck.compile(d.source());
+        } catch (io.tradecheck.engine.RulePackException e) {
+            validations.put(id, PackCheck.notCompiled(d.source().digest(), e.problems()).verdict());
             return back(id, "The draft does not compile: see the errors below.");
         }
         try (OrderReader reader = OrderFiles.open(file.uploadedFile(), OrderFormat.ofFileName(file.fileName()),
                 sheet == null || sheet.isBlank() ? null : sheet)) {
-            ImpactReport report = impact.compare(reader, activation.active().current(), outcome.ruleSet(), 1000, change -> { });
+            ImpactReport report = impact.compare(reader, activation.active().current(), draftRules, 1000, change -> { });
             return Response.ok(impactPage.data("draft", d).data("report", report).data("file", file.fileName()).render())
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         } catch (OrderFileException e) {
@@ -237,7 +239,7 @@ public class DraftPages extends ConsolePage {
             validations.remove(id);
             return redirect("/console/history?activated=" + version.number());
         } catch (ActivationRefusedException e) {
-            validations.put(id, e.report());
+            validations.put(id, e.verdict());
             return back(id, "Not activated: the draft does not validate (errors below).");
         } catch (ActivationConflictException e) {
             return back(id, "Not activated: " + e.getMessage() + " Make a new draft from the version in force.");
@@ -278,12 +280,12 @@ public class DraftPages extends ConsolePage {
     }
 
     private RulePackSource live() {
-        return activation.version(activation.state().version().number()).map(VersionHistory.Stored::source)
+        return activation.version(activation.state().version().number()).map(RuleHistory.Stored::source)
                 .orElseThrow(() -> new IllegalStateException("the version in force is not in the history"));
     }
 
     private Changes changes(Draft d) {
-        RulePackSource base = activation.version(d.baseVersion()).map(VersionHistory.Stored::source).orElse(null);
+        RulePackSource base = activation.version(d.baseVersion()).map(RuleHistory.Stored::source).orElse(null);
         Map<String, RuleFile> before = new LinkedHashMap<>();
         if (base != null) {
             base.files().forEach(f -> before.put(f.path(), f));

@@ -11,7 +11,7 @@ import io.tradecheck.editing.ActivationRefusedException;
 import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RuleVersion;
-import io.tradecheck.editing.VersionHistory;
+import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.engine.RuleFile;
 import io.tradecheck.security.CurrentCaller;
 import io.tradecheck.security.Roles;
@@ -74,8 +74,8 @@ public class HistoryPages extends ConsolePage {
     @GET
     @Path("{number}")
     public TemplateInstance version(@PathParam("number") int number) {
-        VersionHistory.Stored stored = stored(number);
-        VersionHistory.Stored previous = activation.history().stream().map(RuleVersion::number).filter(n -> n < number)
+        RuleHistory.Stored stored = stored(number);
+        RuleHistory.Stored previous = activation.history().stream().map(RuleVersion::number).filter(n -> n < number)
                 .max(Integer::compare).flatMap(activation::version).orElse(null);
         return one.data("version", stored.version()).data("previous", previous == null ? null : previous.version())
                 .data("diffs", previous == null ? List.of() : diffs(previous.source().files(), stored.source().files()));
@@ -137,7 +137,7 @@ public class HistoryPages extends ConsolePage {
         return all;
     }
 
-    private VersionHistory.Stored stored(int number) {
+    private RuleHistory.Stored stored(int number) {
         return activation.version(number).orElseThrow(() -> new NotFoundException("No version " + number
                 + " in the history (only the last tradecheck.history.keep are kept)"));
     }

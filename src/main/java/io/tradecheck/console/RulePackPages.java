@@ -7,7 +7,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.RuleActivation;
-import io.tradecheck.editing.VersionHistory;
+import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.engine.MeasureRow;
 import io.tradecheck.engine.RuleFile;
 import io.tradecheck.engine.RuleSet;
@@ -129,7 +129,7 @@ public class RulePackPages extends ConsolePage {
     }
 
     private List<RuleFile> liveFiles() {
-        return activation.version(activation.state().version().number()).map(VersionHistory.Stored::source)
+        return activation.version(activation.state().version().number()).map(RuleHistory.Stored::source)
                 .orElseThrow(() -> new IllegalStateException("the version in force is not in the history")).files();
     }
 

@@ -1,5 +1,6 @@
 package io.tradecheck.batch;
 
+import io.tradecheck.model.validation.RequestValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

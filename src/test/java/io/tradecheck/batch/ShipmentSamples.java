@@ -45,7 +45,7 @@ public final class ShipmentSamples {
         BigDecimal value = BigDecimal.valueOf(100 + random.nextInt(1_000_000), 2);
         Boolean usmca = "CA".equals(origin) || "MX".equals(origin) ? (random.nextBoolean() ? Boolean.TRUE : null) : null;
         return new CheckRequest("PO-" + i, origin, destination, null, hs, ECCN[random.nextInt(ECCN.length)],
-                null, value, CURRENCY[random.nextInt(CURRENCY.length)], null, date, usmca, null, null, null, null, null, null, null);
+                null, value, CURRENCY[random.nextInt(CURRENCY.length)], null, date, usmca, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static void writeCsvHeader(Writer out) throws IOException {

@@ -38,7 +38,7 @@ public final class PackFixture {
     /** A Japanese soccer ball entered on 9 April 2025: owes the Japan Annex I rate of that day. */
     public static CheckRequest japaneseBall(String reference) {
         return new CheckRequest(reference, "JP", "US", null, "9506.62.40.40", null, null, new BigDecimal("1000"), "USD",
-                null, "2025-04-09", null, null, null, null, null, null, null, null);
+                null, "2025-04-09", null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static void copyBundled(Path to) {

@@ -96,7 +96,7 @@ class UpcomingChangesTest {
 
     private Decision check(String entryDate, Integer horizonDays) {
         return rules.check(new Shipment(null, "AQ", null, "AQ", "9506624040", null, BigDecimal.valueOf(1000), "USD", null,
-                LocalDate.parse(entryDate), null, null, null, null, null, null, null, horizonDays));
+                LocalDate.parse(entryDate), null, null, null, null, null, null, null, null, null, null, horizonDays));
     }
 
     private static Finding upcoming(Decision decision, String ruleId) {
