@@ -224,7 +224,8 @@ public class DraftsResource {
                     + "caller) and rewrites the rules folder to match.")
     @APIResponse(responseCode = "200", description = "The new version entry",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleVersion.class)))
-    @APIResponse(responseCode = "409", description = "Another version went live since the draft was made (use force=true)",
+    @APIResponse(responseCode = "409", description = "Another version went live since the draft was made (use force=true), "
+            + "or the draft has the same files as the version in force (title 'Draft unchanged'; no version is recorded)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The draft does not validate; problems lists every error",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -71,7 +71,8 @@ public final class RuleActivation {
         if (outcome.valid()) {
             RuleVersion version = latest.filter(s -> s.version().digest().equals(source.digest()))
                     .map(VersionHistory.Stored::version)
-                    .orElseGet(() -> history.record(source, outcome.ruleSet().info().version(), "start-up", null,
+                    .orElseGet(() -> history.record(source, history.packVersionFor(outcome.ruleSet().info().version(),
+                                    source.digest()), "start-up", null,
                             RuleVersion.How.START_UP, null, clock.instant()));
             return new RuleActivation(folder, history, validator, clock,
                     new State(outcome.ruleSet(), version, Status.OK, null));
@@ -119,6 +120,11 @@ public final class RuleActivation {
                         + current.version().by() + ") is in force now; activating the draft would undo it. Make a new "
                         + "draft, or activate with force=true if that is what you mean");
             }
+            if (draft.source().digest().equals(current.version().digest())) {
+                throw new UnchangedDraftException("draft " + draft.id() + " has the same files as version "
+                        + current.version().number() + ", which is in force (" + current.version().digest()
+                        + "): nothing to activate");
+            }
             return putInForce(draft.source(), by, comment == null ? draft.comment() : comment, RuleVersion.How.DRAFT,
                     null);
         }
@@ -165,7 +171,8 @@ public final class RuleActivation {
                         new LoadError(clock.instant(), "rules folder", source.digest(), outcome.report().errors()));
                 return Optional.empty();
             }
-            RuleVersion version = history.record(source, outcome.ruleSet().info().version(), "rules folder",
+            RuleVersion version = history.record(source, history.packVersionFor(outcome.ruleSet().info().version(),
+                            source.digest()), "rules folder",
                     "edited in place", RuleVersion.How.FOLDER_EDIT, null, clock.instant());
             swap(outcome.ruleSet(), version, source);
             return Optional.of(version);
@@ -183,8 +190,8 @@ public final class RuleActivation {
         folder.mirror(before, source);
         RuleVersion version;
         try {
-            version = history.record(source, outcome.ruleSet().info().version(), by, comment, how, restoredFrom,
-                    clock.instant());
+            version = history.record(source, history.packVersionFor(outcome.ruleSet().info().version(),
+                    source.digest()), by, comment, how, restoredFrom, clock.instant());
         } catch (RuntimeException e) {
             folder.mirror(source, before);
             throw e;

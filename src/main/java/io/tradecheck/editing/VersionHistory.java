@@ -61,6 +61,18 @@ public final class VersionHistory {
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
 
+    /**
+     * The pack version to record for these files: the one the editors wrote in pack.properties, or, when a kept version
+     * already carries that name with other content (the editors changed files without bumping it), that name with the
+     * first 12 hex digits of the digest ({@code 2026.11.28-2+sha256.1a2b3c4d5e6f}), so one name never means two contents.
+     */
+    public synchronized String packVersionFor(String written, String digest) {
+        boolean clash = versions.stream().map(Stored::version)
+                .anyMatch(v -> !v.digest().equals(digest)
+                        && (v.packVersion().equals(written) || v.packVersion().startsWith(written + "+")));
+        return clash ? written + "+" + digest.replace(":", ".").substring(0, "sha256.".length() + 12) : written;
+    }
+
     /** Writes the version (files first, entry last, then an atomic rename), then forgets the oldest beyond keep. */
     public synchronized RuleVersion record(RulePackSource source, String packVersion, String by, String comment,
                                            RuleVersion.How how, Integer restoredFrom, java.time.Instant at) {

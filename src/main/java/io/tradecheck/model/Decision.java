@@ -9,8 +9,11 @@ import java.util.List;
 /**
  * The answer to a pre-check.
  *
- * @param additionalDutyRate sum of the additional ad valorem duties in force on the evaluation date (MFN excluded), percent
- * @param additionalDuty     that rate applied to the customs value, in the request currency, 2 decimals
+ * @param additionalDutyRate sum of the additional ad valorem duties in force on the evaluation date (MFN excluded),
+ *                           percent; null when one of them cannot be worked out (see dutyNotComputed), never a partial sum
+ * @param additionalDuty     that rate applied to the customs value, in the request currency, 2 decimals; null with the rate
+ * @param dutyNotComputed    why additionalDutyRate and additionalDuty are null (e.g. an all-in rate needs mfnRate);
+ *                           absent when they are computed
  * @param decisionId         the id under which the decision log keeps this decision ({@code GET /api/v1/decisions/{id}});
  *                           absent when the log is off or the decision was not recorded (replays, scenarios)
  */
@@ -24,17 +27,19 @@ public record Decision(
         LocalDate evaluationDate,
         List<Finding> findings,
         RuleSetRef ruleSet,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String dutyNotComputed) {
 
     /** A decision not (yet) recorded in the decision log. */
     public Decision(String reference, Outcome decision, BigDecimal additionalDutyRate, BigDecimal additionalDuty,
                     String currency, LocalDate evaluationDate, List<Finding> findings, RuleSetRef ruleSet) {
-        this(reference, decision, additionalDutyRate, additionalDuty, currency, evaluationDate, findings, ruleSet, null);
+        this(reference, decision, additionalDutyRate, additionalDuty, currency, evaluationDate, findings, ruleSet, null,
+                null);
     }
 
     public Decision withDecisionId(String id) {
         return new Decision(reference, decision, additionalDutyRate, additionalDuty, currency, evaluationDate, findings,
-                ruleSet, id);
+                ruleSet, id, dutyNotComputed);
     }
 
     /** The same answer without the log id: what a replay compares. */

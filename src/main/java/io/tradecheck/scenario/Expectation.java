@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * What a scenario's decision must show. Every key is optional; only what is written is checked.
  *
+ * @param dutyComputed false: the additional duty must be left uncomputed (null, with {@code dutyNotComputed} saying
+ *                     why); true: it must be a number
  * @param findings findings that must be present; each matches on the keys it gives
  * @param absent   rule ids that must not appear in any finding
  */
@@ -16,6 +18,7 @@ public record Expectation(
         Outcome decision,
         BigDecimal additionalDutyRate,
         BigDecimal additionalDuty,
+        Boolean dutyComputed,
         List<ExpectedFinding> findings,
         List<String> absent) {
 

@@ -106,6 +106,10 @@ public final class ScenarioRunner {
         if (!sameNumber(expect.additionalDuty(), decision.additionalDuty())) {
             failures.add("additionalDuty: expected " + expect.additionalDuty() + " but was " + decision.additionalDuty());
         }
+        if (expect.dutyComputed() != null && expect.dutyComputed() != (decision.additionalDutyRate() != null)) {
+            failures.add("dutyComputed: expected " + expect.dutyComputed() + " but the rate was "
+                    + decision.additionalDutyRate() + (decision.dutyNotComputed() == null ? "" : " (" + decision.dutyNotComputed() + ")"));
+        }
         if (expect.findings() != null) {
             for (Expectation.ExpectedFinding wanted : expect.findings()) {
                 if (decision.findings().stream().noneMatch(f -> matches(wanted, f))) {
