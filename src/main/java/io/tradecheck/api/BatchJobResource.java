@@ -46,7 +46,8 @@ public class BatchJobResource {
     @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate an order file in the background",
-            description = "Queues the file and answers 202 with the job; follow Location for its progress.")
+            description = "Queues the file and answers 202 with the job; follow Location for its progress. A stop of "
+                    + "the service marks the job INTERRUPTED; it resumes after its last written line at the next start.")
     public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @QueryParam("sheet") String sheet, @Context UriInfo uri) throws IOException {
         BatchJob job = jobs.submit(uploads.spool(body), OrderFormat.ofMediaType(contentType), sheet, caller.get());

@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -37,11 +38,29 @@ public final class BatchPipeline {
      */
     public BatchSummary run(OrderReader reader, Function<OrderLine, LineResult> check, ResultWriter writer,
                             RuleSetRef ruleSet, LongConsumer progress) throws IOException {
-        BatchSummary.Tally tally = new BatchSummary.Tally(ruleSet);
+        return run(reader, check, writer, new BatchSummary.Tally(ruleSet), 0, () -> false, progress);
+    }
+
+    /**
+     * The same, resumable and stoppable.
+     *
+     * @param tally what the lines already written came to (a resumed run), or a fresh tally
+     * @param skip  lines of the file already checked and written by an earlier run: read past, not checked again
+     * @param stop  asked between chunks; once true, no new chunk is started, the chunks in flight are finished and
+     *              written, and {@link Stopped} says how many lines the results now hold
+     */
+    public BatchSummary run(OrderReader reader, Function<OrderLine, LineResult> check, ResultWriter writer,
+                            BatchSummary.Tally tally, long skip, BooleanSupplier stop, LongConsumer progress)
+            throws IOException {
         Deque<CompletableFuture<List<LineResult>>> inFlight = new ArrayDeque<>();
         List<OrderLine>[] chunk = new List[]{new ArrayList<>(CHUNK)};
+        long[] read = {0};
+        boolean stopped = false;
         try {
             reader.forEachLine(line -> {
+                if (read[0]++ < skip) {
+                    return;
+                }
                 chunk[0].add(line);
                 if (chunk[0].size() == CHUNK) {
                     submit(chunk[0], check, inFlight);
@@ -49,11 +68,22 @@ public final class BatchPipeline {
                     while (inFlight.size() >= 2 * parallelism) {
                         writeOldest(inFlight, writer, tally, progress);
                     }
+                    if (stop.getAsBoolean()) {
+                        throw new StopReading();
+                    }
                 }
             });
             if (!chunk[0].isEmpty()) {
                 submit(chunk[0], check, inFlight);
             }
+        } catch (StopReading e) {
+            stopped = true;
+        } catch (UncheckedIOException e) {
+            inFlight.forEach(f -> f.cancel(false));
+            throw e.getCause();
+        }
+        try {
+            // Lines already handed to the checkers are finished and written, also when stopping: nothing checked is lost.
             while (!inFlight.isEmpty()) {
                 writeOldest(inFlight, writer, tally, progress);
             }
@@ -62,7 +92,30 @@ public final class BatchPipeline {
         } finally {
             inFlight.forEach(f -> f.cancel(false));
         }
+        if (stopped) {
+            throw new Stopped(tally.lines());
+        }
         return tally.summary();
+    }
+
+    /** The run was asked to stop before the end of the file; the results hold exactly {@code linesWritten} lines. */
+    public static final class Stopped extends RuntimeException {
+        private final long linesWritten;
+
+        Stopped(long linesWritten) {
+            super("stopped after " + linesWritten + " lines", null, false, false);
+            this.linesWritten = linesWritten;
+        }
+
+        public long linesWritten() {
+            return linesWritten;
+        }
+    }
+
+    private static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
+        }
     }
 
     private void submit(List<OrderLine> lines, Function<OrderLine, LineResult> check,

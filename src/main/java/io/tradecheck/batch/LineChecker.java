@@ -1,6 +1,7 @@
 package io.tradecheck.batch;
 
 import io.tradecheck.decisionlog.DecisionContext;
+import io.tradecheck.decisionlog.DecisionLogUnavailableException;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.model.CheckRequest;
@@ -64,6 +65,9 @@ public final class LineChecker implements Function<OrderLine, LineResult> {
                     : DecisionContext.forBatchLine(origin.caller(), origin.job(), (int) line.number(),
                             () -> checker.check(request, ruleSet));
             return LineResult.of(line.number(), decision);
+        } catch (DecisionLogUnavailableException e) {
+            // Not a fault of the line: the line is not done (a job stops and checks it again), never an ERROR line.
+            throw e;
         } catch (RuntimeException e) {
             // A rule that throws on one shipment must not take the file down with it.
             LOG.errorf(e, "Line %d could not be checked", line.number());
