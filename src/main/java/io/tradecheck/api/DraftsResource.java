@@ -120,6 +120,7 @@ public class DraftsResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Discard a draft")
+    @APIResponse(responseCode = "204", description = "Discarded")
     public Response delete(@PathParam("id") String id) {
         if (!drafts.delete(id)) {
             throw new NotFoundException("no draft " + id);

@@ -16,7 +16,7 @@ public record BatchJob(String id, JobState state, OrderFormat format, String she
     BatchJob withState(JobState next, Instant at, String why) {
         return new BatchJob(id, next, format, sheet, linesDone, linesTotal, submittedAt,
                 next == JobState.RUNNING && startedAt == null ? at : startedAt,
-                next.finished() || next == JobState.INTERRUPTED ? at : finishedAt, why);
+                next.finished() || next == JobState.INTERRUPTED ? at : null, why);
     }
 
     BatchJob withProgress(long done) {

@@ -44,7 +44,7 @@ class BatchJobsTest {
 
     @Test
     void aStoppedJobIsInterruptedWithWhatItWroteAndResumesToEveryLineExactlyOnce(@TempDir Path data) throws Exception {
-        int lines = 40_000;
+        int lines = 20_000;
         Path upload = data.resolve("upload.part");
         List<String> orders = Files.readAllLines(TestRules.DATA.resolve("orders.csv"));
         List<String> file = new ArrayList<>(List.of(orders.get(0)));
