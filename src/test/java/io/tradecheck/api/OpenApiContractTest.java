@@ -16,6 +16,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.tradecheck.editing.PackFixture;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,6 +63,25 @@ class OpenApiContractTest {
         assertEquals(List.of(), contract.mismatches(), "responses that do not match /q/openapi");
         assertEquals(List.of(), withoutSuccess, "routes never called with success here: add a call to exerciseEveryRoute");
     }
+
+    /**
+     * The Java clients the build generates and tests ({@code ClientSmokeTest}) are made from the committed copy of the
+     * document; it must be the one the service serves. After an API change, refresh it with
+     * {@code ./mvnw -q test -Dtest=OpenApiContractTest -Dopenapi.update=true} and commit it.
+     */
+    @Test
+    void theCommittedDocumentTheClientsAreGeneratedFromIsTheLiveOne() throws IOException {
+        JsonNode live = JSON.readTree(RestAssured.get("/q/openapi?format=json").then().statusCode(200).extract().asString());
+        if (Boolean.getBoolean("openapi.update")) {
+            Files.createDirectories(COMMITTED.getParent());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(COMMITTED.toFile(), live);
+        }
+        assertTrue(Files.exists(COMMITTED), COMMITTED + " is missing: run with -Dopenapi.update=true");
+        assertEquals(live, JSON.readTree(COMMITTED.toFile()), COMMITTED + " differs from /q/openapi: refresh it with "
+                + "-Dopenapi.update=true and commit it, so the generated clients follow the API");
+    }
+
+    static final Path COMMITTED = Path.of("src/main/openapi/openapi.json");
 
     private static void assertDocumentIsFitForGenerators(JsonNode document) {
         Set<String> ids = new HashSet<>();
