@@ -31,6 +31,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @RolesAllowed(Roles.CHECKER)
 @Path("/api/v1/batch-jobs")
@@ -46,7 +51,13 @@ public class BatchJobResource {
     @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validate an order file in the background",
-            description = "Queues the file and answers 202 with the job; follow Location for its progress.")
+            description = "Queues the file and answers 202 with the job; follow Location for its progress. A stop of "
+                    + "the service marks the job INTERRUPTED; it resumes after its last written line at the next start.")
+    @APIResponse(responseCode = "202", description = "Queued: the job, whose URL is in Location",
+            headers = @Header(name = "Location", description = "The job's URL", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchJob.class)))
+    @APIResponse(responseCode = "400", description = "Not an order file (format, encoding, header); the reason says which",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @QueryParam("sheet") String sheet, @Context UriInfo uri) throws IOException {
         BatchJob job = jobs.submit(uploads.spool(body), OrderFormat.ofMediaType(contentType), sheet, caller.get());
@@ -72,6 +83,13 @@ public class BatchJobResource {
     @Path("{id}/results")
     @Produces({BatchMediaTypes.CSV, BatchMediaTypes.NDJSON})
     @Operation(summary = "A finished job's results, one per input line, as CSV or NDJSON by Accept")
+    @APIResponse(responseCode = "200", description = "One result per input line, in file order",
+            content = {@Content(mediaType = BatchMediaTypes.CSV, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = BatchMediaTypes.NDJSON, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "409", description = "Not finished yet (QUEUED, RUNNING or INTERRUPTED): the progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The job FAILED or was LOST: why",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response results(@PathParam("id") String id, @Context HttpHeaders headers) {
         requireDone(find(id));
         ResultFormat preferred = BatchMediaTypes.preferred(headers.getAcceptableMediaTypes());
@@ -86,6 +104,12 @@ public class BatchJobResource {
     @Path("{id}/summary")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A finished job's summary")
+    @APIResponse(responseCode = "200", description = "The summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchSummary.class)))
+    @APIResponse(responseCode = "409", description = "Not finished yet (QUEUED, RUNNING or INTERRUPTED): the progress",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The job FAILED or was LOST: why",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public BatchSummary summary(@PathParam("id") String id) {
         requireDone(find(id));
         return jobs.summary(id).orElseThrow(() -> new WebApplicationException("The job has no summary", 404));
@@ -94,6 +118,9 @@ public class BatchJobResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a finished job and its files")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The job is not finished",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id) throws IOException {
         BatchJob job = find(id);
         if (!jobs.delete(id)) {

@@ -29,6 +29,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @RolesAllowed(Roles.CHECKER)
 @Path("/api/v1/batches")
@@ -50,6 +55,15 @@ public class BatchResource {
             description = "Checks every line of a CSV, XLSX (?sheet=NAME, default the first) or NDJSON order file and "
                     + "streams back one result per line, in order, as CSV or NDJSON by Accept; Accept: application/json "
                     + "returns only the summary. A bad line is an ERROR line; an unreadable file is a 400 problem.")
+    @APIResponse(responseCode = "200", description = "The results (CSV or NDJSON by Accept) or, for Accept: "
+            + "application/json, only the summary; X-Batch-Id names the batch in the decision log",
+            headers = @Header(name = BATCH_HEADER, description = "The batch's id: GET /api/v1/decisions?batchJob=<id>",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = BatchMediaTypes.CSV, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = BatchMediaTypes.NDJSON, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchSummary.class))})
+    @APIResponse(responseCode = "400", description = "Not an order file (format, encoding, header); the reason says which",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response validate(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                              @QueryParam("sheet") String sheet, @Context HttpHeaders headers) throws IOException {
         java.nio.file.Path file = uploads.spool(body);

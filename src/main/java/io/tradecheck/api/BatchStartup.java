@@ -7,13 +7,17 @@ import io.tradecheck.batch.BatchValidator;
 import io.tradecheck.batch.UploadSpool;
 import io.tradecheck.config.TradecheckConfig;
 import io.tradecheck.engine.ShipmentChecker;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,6 +57,15 @@ public class BatchStartup {
         BatchJobs jobs = new BatchJobs(config.data().dir(), validator, Clock.systemUTC());
         jobs.recover();
         return jobs;
+    }
+
+    /**
+     * On SIGTERM, before the decision log drains (observers run by priority, lowest first; the log's has the default):
+     * the running job finishes its lines in flight and is marked INTERRUPTED, to resume at the next start.
+     */
+    void stopJobs(@Observes @Priority(1000) ShutdownEvent event, BatchJobs jobs,
+                  @ConfigProperty(name = "tradecheck.batch.stop-timeout", defaultValue = "30s") Duration timeout) {
+        jobs.stop(timeout);
     }
 
     void closeJobs(@Disposes BatchJobs jobs) {

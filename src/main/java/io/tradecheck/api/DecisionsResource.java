@@ -23,13 +23,20 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The decision log, for auditors: search, export, one decision, and its replay. */
 @RolesAllowed(Roles.AUDITOR)
 @Path("/api/v1/decisions")
 public class DecisionsResource {
     static final int MAX_PAGE = 1000;
-    static final int MAX_EXPORT = 1_000_000;
+    /** Export headers: a limited export says whether it was cut, and how many decisions matched. */
+    static final String TRUNCATED = "X-Export-Truncated";
+    static final String TOTAL = "X-Total-Count";
 
     @Inject
     DecisionStore store;
@@ -65,18 +72,32 @@ public class DecisionsResource {
     @Produces({"text/csv", "application/x-ndjson"})
     @Operation(summary = "Export the decision log as CSV or NDJSON",
             description = "Same filters as the search; format=csv (one summary row per decision, safe to open in a "
-                    + "spreadsheet) or format=ndjson (one full record per line: request and response included).")
+                    + "spreadsheet) or format=ndjson (one full record per line: request and response included). Without "
+                    + "limit every matching decision is streamed. With limit, at most that many (newest first); when more "
+                    + "match, the answer says so: " + TRUNCATED + ": true and " + TOTAL + " (the number that matched).")
+    @APIResponse(responseCode = "200", description = "The decisions, streamed",
+            headers = {@Header(name = TRUNCATED, description = "true when limit cut the export short",
+                    schema = @Schema(type = SchemaType.BOOLEAN)),
+                    @Header(name = TOTAL, description = "with limit: how many decisions matched",
+                            schema = @Schema(type = SchemaType.INTEGER))},
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING))})
     public Response export(@QueryParam("format") @DefaultValue("csv") String format,
                            @QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("reference") String reference, @QueryParam("decision") String decision,
                            @QueryParam("ruleSetVersion") String ruleSetVersion, @QueryParam("batchJob") String batchJob,
-                           @QueryParam("limit") @DefaultValue("100000") int limit) {
-        DecisionQuery q = LogQueryParams.query(from, to, reference, decision, ruleSetVersion, batchJob,
-                LogQueryParams.bounded("limit", limit, 1, MAX_EXPORT), 0);
+                           @QueryParam("limit") Integer limit) throws SQLException {
+        int max = limit == null ? Integer.MAX_VALUE : LogQueryParams.bounded("limit", limit, 1, Integer.MAX_VALUE);
+        DecisionQuery q = LogQueryParams.query(from, to, reference, decision, ruleSetVersion, batchJob, max, 0);
         ResultFormat f = LogQueryParams.format(format);
         StreamingOutput body = out -> new DecisionExport(store, json).write(q, f, out);
-        return Response.ok(body, f.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"decisions" + f.extension() + "\"").build();
+        Response.ResponseBuilder answer = Response.ok(body, f.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"decisions" + f.extension() + "\"");
+        if (limit != null) {
+            long total = store.count(q);
+            answer.header(TOTAL, total).header(TRUNCATED, total > max);
+        }
+        return answer.build();
     }
 
     @GET

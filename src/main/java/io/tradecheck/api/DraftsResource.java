@@ -119,6 +119,7 @@ public class DraftsResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Discard a draft")
+    @APIResponse(responseCode = "204", description = "Discarded")
     public Response delete(@PathParam("id") String id) {
         if (!drafts.delete(id)) {
             throw new NotFoundException("no draft " + id);
@@ -222,7 +223,8 @@ public class DraftsResource {
                     + "caller) and rewrites the rules folder to match.")
     @APIResponse(responseCode = "200", description = "The new version entry",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleVersion.class)))
-    @APIResponse(responseCode = "409", description = "Another version went live since the draft was made (use force=true)",
+    @APIResponse(responseCode = "409", description = "Another version went live since the draft was made (use force=true), "
+            + "or the draft has the same files as the version in force (title 'Draft unchanged'; no version is recorded)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The draft does not validate; problems lists every error",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

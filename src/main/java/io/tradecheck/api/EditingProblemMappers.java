@@ -4,6 +4,7 @@ import io.tradecheck.editing.ActivationConflictException;
 import io.tradecheck.editing.ActivationRefusedException;
 import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.RuleHistoryUnavailableException;
+import io.tradecheck.editing.UnchangedDraftException;
 import io.tradecheck.editing.UploadRejectedException;
 import io.tradecheck.engine.RulePackException;
 import jakarta.ws.rs.core.Response;
@@ -38,7 +39,8 @@ public class EditingProblemMappers {
 
     @ServerExceptionMapper
     public Response conflict(ActivationConflictException e) {
-        return ProblemResponses.of(Problem.of(409, "Draft out of date", e.getMessage(), List.of()));
+        String title = e instanceof UnchangedDraftException ? "Draft unchanged" : "Draft out of date";
+        return ProblemResponses.of(Problem.of(409, title, e.getMessage(), List.of()));
     }
 
     @ServerExceptionMapper

@@ -63,6 +63,8 @@ public class RulesResource {
     @GET
     @Path("versions/{number}")
     @Operation(summary = "One version of the history")
+    @APIResponse(responseCode = "200", description = "The version entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleVersion.class)))
     @APIResponse(responseCode = "404", description = "No such version (or no longer kept)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RuleVersion version(@PathParam("number") int number) {

@@ -7,7 +7,7 @@ import java.time.Instant;
  * The status of an asynchronous batch job, as stored in its folder and shown by the API.
  *
  * @param linesTotal estimated before reading (see {@link LineEstimate}); exact once done; null when unknown
- * @param message    why a job FAILED or was LOST
+ * @param message    why a job FAILED, was LOST or INTERRUPTED
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchJob(String id, JobState state, OrderFormat format, String sheet, long linesDone, Long linesTotal,
@@ -15,7 +15,8 @@ public record BatchJob(String id, JobState state, OrderFormat format, String she
 
     BatchJob withState(JobState next, Instant at, String why) {
         return new BatchJob(id, next, format, sheet, linesDone, linesTotal, submittedAt,
-                next == JobState.RUNNING ? at : startedAt, next.finished() ? at : finishedAt, why);
+                next == JobState.RUNNING && startedAt == null ? at : startedAt,
+                next.finished() || next == JobState.INTERRUPTED ? at : null, why);
     }
 
     BatchJob withProgress(long done) {

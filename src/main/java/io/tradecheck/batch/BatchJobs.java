@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,8 +30,12 @@ import org.jboss.logging.Logger;
  * Asynchronous batch jobs, kept on disk so that no job disappears silently: each job has a folder under
  * {@code <data dir>/batch-jobs/<id>/} with its status ({@code job.json}), the uploaded file, its results
  * ({@code results.ndjson}) and its summary ({@code summary.json}). Jobs run one at a time, in submission order (each
- * already uses every core). A job found QUEUED or RUNNING when the service starts was cut off by a restart or a crash:
- * {@link #recover()} marks it LOST, saying so, instead of leaving it "running" forever.
+ * already uses every core).
+ *
+ * <p>A stop of the service ({@link #stop}, on SIGTERM) lets the running job finish the lines in flight, write them, and
+ * marks it INTERRUPTED (queued jobs too); {@link #recover()} resumes INTERRUPTED jobs at the next start, after their
+ * last written line, so every line ends up in the results exactly once. A job found QUEUED or RUNNING when the service
+ * starts was cut off by a crash: {@link #recover()} marks it LOST, saying so, instead of leaving it "running" forever.
  */
 public final class BatchJobs implements AutoCloseable {
     static final String LOST_MESSAGE = "Lost on restart: the service stopped (restart or crash) before this job "
@@ -41,6 +46,8 @@ public final class BatchJobs implements AutoCloseable {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final long SAVE_PROGRESS_EVERY_NANOS = 2_000_000_000L;
+    static final String INTERRUPTED_MESSAGE = "Interrupted by a stop of the service after %d lines, all of them "
+            + "checked and written; the job resumes from the next line when the service starts again.";
 
     private final Path root;
     private final BatchValidator validator;
@@ -48,6 +55,8 @@ public final class BatchJobs implements AutoCloseable {
     private final ExecutorService runner;
     /** Status of the jobs this process has queued or runs; the file is the truth for the others. */
     private final Map<String, BatchJob> active = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+    private static final String CALLER_FILE = "caller.txt";
 
     public BatchJobs(Path dataDir, BatchValidator validator, Clock clock) {
         this.root = dataDir.resolve("batch-jobs");
@@ -60,28 +69,64 @@ public final class BatchJobs implements AutoCloseable {
         });
     }
 
-    /** Marks every job left QUEUED or RUNNING by a previous process as LOST; returns how many. Call at start-up. */
+    /**
+     * Call at start-up: resumes every job a stop left INTERRUPTED (in submission order, after its last written line),
+     * and marks every job a crash left QUEUED or RUNNING as LOST; returns how many were marked LOST.
+     */
     public int recover() throws IOException {
         if (!Files.isDirectory(root)) {
             return 0;
         }
         int lost = 0;
+        List<BatchJob> interrupted = new java.util.ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
                 Optional<BatchJob> job = read(dir.getFileName().toString());
-                if (job.isPresent() && !job.get().state().finished()) {
-                    Files.deleteIfExists(dir.resolve("results.ndjson"));
-                    Files.deleteIfExists(dir.resolve("summary.json"));
-                    deleteInputs(dir);
-                    save(job.get().withState(JobState.LOST, clock.instant(), LOST_MESSAGE));
-                    lost++;
+                if (job.isEmpty() || job.get().state().finished()) {
+                    continue;
                 }
+                Optional<Path> input = input(dir, job.get().format());
+                if (job.get().state() == JobState.INTERRUPTED && input.isPresent()) {
+                    interrupted.add(job.get());
+                    continue;
+                }
+                Files.deleteIfExists(dir.resolve("results.ndjson"));
+                Files.deleteIfExists(dir.resolve("summary.json"));
+                deleteInputs(dir);
+                save(job.get().withState(JobState.LOST, clock.instant(), LOST_MESSAGE));
+                lost++;
             }
         }
         if (lost > 0) {
             LOG.warnf("%d batch job(s) were cut off by the last stop and are marked LOST", lost);
         }
+        interrupted.sort(Comparator.comparing(BatchJob::submittedAt));
+        for (BatchJob job : interrupted) {
+            LOG.infof("Batch job %s resumes after line %d of its file", job.id(), job.linesDone());
+            Path input = input(root.resolve(job.id()), job.format()).orElseThrow();
+            active.put(job.id(), job);
+            Path callerFile = root.resolve(job.id()).resolve(CALLER_FILE);
+            String caller = Files.exists(callerFile) ? Files.readString(callerFile) : "system";
+            runner.submit(() -> run(job, input, new BatchOrigin(caller, job.id()), true));
+        }
         return lost;
+    }
+
+    /**
+     * Stops taking new work: the running job finishes and writes the lines in flight and is marked INTERRUPTED (queued
+     * jobs are marked INTERRUPTED without starting); waits at most {@code timeout} for that. Call before the decision
+     * log closes, so that every line checked is also logged.
+     */
+    public void stop(java.time.Duration timeout) {
+        stopping = true;
+        runner.shutdown();
+        try {
+            if (!runner.awaitTermination(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warnf("A batch job did not stop within %s; it will show as LOST at the next start", timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -111,9 +156,11 @@ public final class BatchJobs implements AutoCloseable {
         long estimate = LineEstimate.of(input, format);
         BatchJob job = new BatchJob(id, JobState.QUEUED, format, sheet, 0, estimate < 0 ? null : estimate,
                 clock.instant(), null, null, null);
+        // Kept beside the job, so that a resumed job logs its lines under the same caller.
+        Files.writeString(dir.resolve(CALLER_FILE), caller);
         save(job);
         active.put(id, job);
-        runner.submit(() -> run(job, input, new BatchOrigin(caller, id)));
+        runner.submit(() -> run(job, input, new BatchOrigin(caller, id), false));
         return job;
     }
 
@@ -182,32 +229,63 @@ public final class BatchJobs implements AutoCloseable {
         return true;
     }
 
-    private void run(BatchJob queued, Path input, BatchOrigin origin) {
+    /** @param resume the job was interrupted: keep its written results and go on after them */
+    private void run(BatchJob queued, Path input, BatchOrigin origin, boolean resume) {
         String id = queued.id();
+        if (stopping) {
+            finish(id, j -> j.withState(JobState.INTERRUPTED, clock.instant(),
+                    INTERRUPTED_MESSAGE.formatted(j.linesDone())));
+            return;
+        }
         BatchJob job = queued.withState(JobState.RUNNING, clock.instant(), null);
         active.put(id, job);
         save(job);
         Path results = input.resolveSibling("results.ndjson");
         long[] lastSave = {System.nanoTime()};
-        try (OrderReader reader = OrderFiles.open(input, queued.format(), queued.sheet());
-             OutputStream out = Files.newOutputStream(results);
-             ResultWriter writer = ResultWriter.of(ResultFormat.NDJSON, out)) {
-            BatchSummary summary = validator.validate(reader, writer, done -> {
-                BatchJob now = active.computeIfPresent(id, (k, j) -> j.withProgress(done));
-                if (now != null && System.nanoTime() - lastSave[0] > SAVE_PROGRESS_EVERY_NANOS) {
-                    lastSave[0] = System.nanoTime();
-                    save(now);
-                }
-            }, origin);
-            writer.close();
-            JSON.writeValue(input.resolveSibling("summary.json").toFile(), summary);
-            finish(id, j -> j.done(summary.lines()).withState(JobState.DONE, clock.instant(), null));
+        boolean interrupted = false;
+        try (OrderReader reader = OrderFiles.open(input, queued.format(), queued.sheet())) {
+            BatchSummary.Tally tally = resume ? WrittenResults.tally(results) : new BatchSummary.Tally(null);
+            try (OutputStream out = resume ? Files.newOutputStream(results, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND) : Files.newOutputStream(results);
+                 ResultWriter writer = ResultWriter.of(ResultFormat.NDJSON, out)) {
+                BatchSummary summary = validator.resume(reader, writer, tally, () -> stopping, done -> {
+                    BatchJob now = active.computeIfPresent(id, (k, j) -> j.withProgress(done));
+                    if (now != null && System.nanoTime() - lastSave[0] > SAVE_PROGRESS_EVERY_NANOS) {
+                        lastSave[0] = System.nanoTime();
+                        save(now);
+                    }
+                }, origin);
+                writer.close();
+                JSON.writeValue(input.resolveSibling("summary.json").toFile(), summary);
+                finish(id, j -> j.done(summary.lines()).withState(JobState.DONE, clock.instant(), null));
+            }
+        } catch (BatchPipeline.Stopped e) {
+            interrupted = true;
+            finish(id, j -> j.withProgress(e.linesWritten()).withState(JobState.INTERRUPTED, clock.instant(),
+                    INTERRUPTED_MESSAGE.formatted(e.linesWritten())));
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "Batch job %s failed", id);
-            finish(id, j -> j.withState(JobState.FAILED, clock.instant(), "The job failed: " + e.getMessage()));
+            if (stopping) {
+                // The stop cut a line off from what it needs (e.g. the decision log closed under it): what is written
+                // stands, the rest is checked again after the restart.
+                interrupted = true;
+                long written = WrittenResults.count(results);
+                LOG.warnf("Batch job %s interrupted by the stop after %d written lines: %s", id, written, e.getMessage());
+                finish(id, j -> j.withProgress(written).withState(JobState.INTERRUPTED, clock.instant(),
+                        INTERRUPTED_MESSAGE.formatted(written)));
+            } else {
+                LOG.errorf(e, "Batch job %s failed", id);
+                finish(id, j -> j.withState(JobState.FAILED, clock.instant(), "The job failed: " + e.getMessage()));
+            }
         } finally {
-            deleteInputs(input.getParent());
+            if (!interrupted) {
+                deleteInputs(input.getParent());
+            }
         }
+    }
+
+    private static Optional<Path> input(Path dir, OrderFormat format) {
+        Path input = dir.resolve("input" + format.extension());
+        return Files.exists(input) ? Optional.of(input) : Optional.empty();
     }
 
     private void finish(String id, java.util.function.UnaryOperator<BatchJob> change) {

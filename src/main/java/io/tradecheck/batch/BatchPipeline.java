@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -44,23 +45,50 @@ public final class BatchPipeline {
      */
     public BatchSummary run(OrderReader reader, Function<OrderLine, LineResult> check, ResultWriter writer,
                             RuleSetRef ruleSet, LongConsumer progress) throws IOException {
-        BatchSummary.Tally tally = new BatchSummary.Tally(ruleSet);
-        run(reader, check, results -> {
+        return run(reader, check, writer, new BatchSummary.Tally(ruleSet), 0, () -> false, progress);
+    }
+
+    /**
+     * The same, resumable and stoppable.
+     *
+     * @param tally what the lines already written came to (a resumed run), or a fresh tally
+     * @param skip  lines of the file already checked and written by an earlier run: read past, not checked again
+     * @param stop  asked between chunks; once true, no new chunk is started, the chunks in flight are finished and
+     *              written, and {@link Stopped} says how many lines the results now hold
+     */
+    public BatchSummary run(OrderReader reader, Function<OrderLine, LineResult> check, ResultWriter writer,
+                            BatchSummary.Tally tally, long skip, BooleanSupplier stop, LongConsumer progress)
+            throws IOException {
+        boolean finished = run(reader, check, skip, stop, results -> {
             for (LineResult r : results) {
                 writer.write(r);
                 tally.add(r);
             }
             progress.accept(tally.lines());
         });
+        if (!finished) {
+            throw new Stopped(tally.lines());
+        }
         return tally.summary();
     }
 
     /** Checks every line with {@code check} and hands the results to {@code sink} chunk by chunk, in file order. */
     public <R> void run(OrderReader reader, Function<OrderLine, R> check, InOrder<R> sink) throws IOException {
+        run(reader, check, 0, () -> false, sink);
+    }
+
+    /** @return false when {@code stop} ended the run before the end of the file */
+    private <R> boolean run(OrderReader reader, Function<OrderLine, R> check, long skip, BooleanSupplier stop,
+                            InOrder<R> sink) throws IOException {
         Deque<CompletableFuture<List<R>>> inFlight = new ArrayDeque<>();
         List<List<OrderLine>> chunk = new ArrayList<>(List.of(new ArrayList<>(CHUNK)));
+        long[] read = {0};
+        boolean stopped = false;
         try {
             reader.forEachLine(line -> {
+                if (read[0]++ < skip) {
+                    return;
+                }
                 chunk.get(0).add(line);
                 if (chunk.get(0).size() == CHUNK) {
                     submit(chunk.get(0), check, inFlight);
@@ -68,11 +96,22 @@ public final class BatchPipeline {
                     while (inFlight.size() >= 2 * parallelism) {
                         takeOldest(inFlight, sink);
                     }
+                    if (stop.getAsBoolean()) {
+                        throw new StopReading();
+                    }
                 }
             });
             if (!chunk.get(0).isEmpty()) {
                 submit(chunk.get(0), check, inFlight);
             }
+        } catch (StopReading e) {
+            stopped = true;
+        } catch (UncheckedIOException e) {
+            inFlight.forEach(f -> f.cancel(false));
+            throw e.getCause();
+        }
+        try {
+            // Lines already handed to the checkers are finished and written, also when stopping: nothing checked is lost.
             while (!inFlight.isEmpty()) {
                 takeOldest(inFlight, sink);
             }
@@ -80,6 +119,27 @@ public final class BatchPipeline {
             throw e.getCause();
         } finally {
             inFlight.forEach(f -> f.cancel(false));
+        }
+        return !stopped;
+    }
+
+    /** The run was asked to stop before the end of the file; the results hold exactly {@code linesWritten} lines. */
+    public static final class Stopped extends RuntimeException {
+        private final long linesWritten;
+
+        Stopped(long linesWritten) {
+            super("stopped after " + linesWritten + " lines", null, false, false);
+            this.linesWritten = linesWritten;
+        }
+
+        public long linesWritten() {
+            return linesWritten;
+        }
+    }
+
+    private static final class StopReading extends RuntimeException {
+        StopReading() {
+            super(null, null, false, false);
         }
     }
 

@@ -21,7 +21,7 @@ public record BatchSummary(long lines, Map<String, Long> decisions, long errors,
 
     /** Counts results as they are written; used by the one thread that writes. */
     public static final class Tally {
-        private final RuleSetRef ruleSet;
+        private RuleSetRef ruleSet;
         private final long started = System.nanoTime();
         private final long[] byOutcome = new long[Outcome.values().length];
         private final Map<String, BigDecimal> duty = new TreeMap<>();
@@ -46,6 +46,12 @@ public record BatchSummary(long lines, Map<String, Long> decisions, long errors,
 
         public long lines() {
             return lines;
+        }
+
+        /** The rule set that decides the lines still to come (a resumed job: the one in force at the restart). */
+        Tally on(RuleSetRef next) {
+            this.ruleSet = next;
+            return this;
         }
 
         public BatchSummary summary() {

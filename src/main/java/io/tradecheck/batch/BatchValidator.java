@@ -5,6 +5,7 @@ import io.tradecheck.engine.ShipmentChecker;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
@@ -33,6 +34,19 @@ public final class BatchValidator {
         RuleSet ruleSet = checker.rules().current();
         LineChecker lines = new LineChecker(checker, validator, ruleSet, origin);
         return pipeline.run(reader, lines, writer, ruleSet.ref(), progress);
+    }
+
+    /**
+     * Continues a job stopped part-way: the first {@code done.lines()} lines of the file are read past (their results
+     * are already written and counted in {@code done}); the rest are checked on the rule set in force now.
+     *
+     * @throws BatchPipeline.Stopped when {@code stop} turned true before the end of the file
+     */
+    public BatchSummary resume(OrderReader reader, ResultWriter writer, BatchSummary.Tally done, BooleanSupplier stop,
+                               LongConsumer progress, BatchOrigin origin) throws IOException {
+        RuleSet ruleSet = checker.rules().current();
+        LineChecker lines = new LineChecker(checker, validator, ruleSet, origin);
+        return pipeline.run(reader, lines, writer, done.on(ruleSet.ref()), done.lines(), stop, progress);
     }
 
     public BatchSummary validate(OrderReader reader, ResultWriter writer) throws IOException {

@@ -1,5 +1,6 @@
 package io.tradecheck.batch;
 
+import io.tradecheck.decisionlog.DecisionLogUnavailableException;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.model.CheckRequest;
@@ -51,6 +52,9 @@ public final class LineChecker implements Function<OrderLine, LineResult> {
             Decision decision = checker.check(request, ruleSet, origin == null ? Origin.CURRENT_CALLER
                     : Origin.batchLine(origin.caller(), origin.job(), line.number()));
             return LineResult.of(line.number(), decision);
+        } catch (DecisionLogUnavailableException e) {
+            // Not a fault of the line: the line is not done (a job stops and checks it again), never an ERROR line.
+            throw e;
         } catch (RuntimeException e) {
             // A rule that throws on one shipment must not take the file down with it.
             LOG.errorf(e, "Line %d could not be checked", line.number());

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check-file", mixinStandardHelpOptions = true,
         description = {"Check every line of an order file (CSV, XLSX or NDJSON) against the rules and write one result "
                 + "per line (CSV or NDJSON), with a summary at the end.",
-                "Exit code 2 when any line is PROHIBITED or ERROR, 1 when the file cannot be read."})
+                "Exit code 2 when any line has an outcome named in --fail-on (default: PROHIBITED, LICENSE_REQUIRED "
+                        + "and ERROR), 1 when the file cannot be read."})
 class CheckFileCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Order file: .csv, .xlsx or .ndjson")
     Path input;
@@ -64,6 +65,11 @@ class CheckFileCommand implements Callable<Integer> {
 
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal")
     boolean noProgress;
+
+    @Option(names = "--fail-on", paramLabel = "OUTCOME", split = ",", converter = GatingOutcomes.Converter.class,
+            description = "Outcomes that make the command exit with 2: any of PROHIBITED, LICENSE_REQUIRED, DUTIABLE, "
+                    + "CLEAR, ERROR, comma-separated, or NONE (default: " + GatingOutcomes.DEFAULT + ")")
+    java.util.List<String> failOn = GatingOutcomes.defaults();
 
     @Mixin
     RulePackOptions rules;
@@ -110,7 +116,7 @@ class CheckFileCommand implements Callable<Integer> {
             if (summaryJson != null) {
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryJson.toFile(), summary);
             }
-            return summary.blocking() ? ExitCodes.BLOCKING_LINES : ExitCodes.OK;
+            return GatingOutcomes.of(failOn).blocks(summary) ? ExitCodes.BLOCKING_LINES : ExitCodes.OK;
         } catch (OrderFileException e) {
             System.err.println("tradecheck: " + input + ": " + e.getMessage());
             return ExitCodes.UNREADABLE_FILE;

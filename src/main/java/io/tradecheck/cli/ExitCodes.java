@@ -2,11 +2,14 @@ package io.tradecheck.cli;
 
 /** What the command line's exit code means, so a pipeline can gate on it. */
 public final class ExitCodes {
-    /** Every line checked, none prohibited. */
+    /** Every line checked, none with an outcome that gates ({@code check-file --fail-on}). */
     public static final int OK = 0;
     /** The order file cannot be read at all (format, encoding, header), or cannot be written. */
     public static final int UNREADABLE_FILE = 1;
-    /** At least one line is PROHIBITED or could not be checked (ERROR). */
+    /**
+     * At least one line has an outcome named in {@code --fail-on}: by default PROHIBITED, LICENSE_REQUIRED, or could
+     * not be checked (ERROR).
+     */
     public static final int BLOCKING_LINES = 2;
     /** The rules folder does not compile. */
     public static final int RULES_INVALID = 3;

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
                 ImportCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every line checked, none prohibited", "1:unreadable order file",
-                "2:a line is PROHIBITED or ERROR", "3:the rules folder does not compile (or, for validate, has errors)",
+        exitCodeList = {"0:every line checked, none with a gating outcome", "1:unreadable order file",
+                "2:a line is PROHIBITED, LICENSE_REQUIRED or ERROR (check-file --fail-on chooses)", "3:the rules folder does not compile (or, for validate, has errors)",
                 "4:a scenario failed (test)", "5:the draft changes a line (impact --fail-on-change)", "64:usage error"})
 public class TradecheckCommand implements Runnable {
     static {

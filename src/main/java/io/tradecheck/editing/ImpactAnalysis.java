@@ -115,8 +115,13 @@ public final class ImpactAnalysis {
             }
             checked++;
             BigDecimal[] totals = duty.computeIfAbsent(c.after().currency(), k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
-            totals[0] = totals[0].add(c.before().additionalDuty());
-            totals[1] = totals[1].add(c.after().additionalDuty());
+            // A duty that cannot be computed (null, with its reason) adds nothing to the totals.
+            if (c.before().additionalDuty() != null) {
+                totals[0] = totals[0].add(c.before().additionalDuty());
+            }
+            if (c.after().additionalDuty() != null) {
+                totals[1] = totals[1].add(c.after().additionalDuty());
+            }
             RowChange change = c.change();
             if (change == null) {
                 return;

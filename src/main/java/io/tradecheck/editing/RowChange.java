@@ -43,8 +43,8 @@ public record RowChange(long line, String reference, Change change, Outcome deci
         Change change;
         if (before.decision() != after.decision()) {
             change = Change.DECISION;
-        } else if (before.additionalDutyRate().compareTo(after.additionalDutyRate()) != 0
-                || before.additionalDuty().compareTo(after.additionalDuty()) != 0) {
+        } else if (!sameNumber(before.additionalDutyRate(), after.additionalDutyRate())
+                || !sameNumber(before.additionalDuty(), after.additionalDuty())) {
             change = Change.DUTY;
         } else if (!was.equals(now)) {
             change = Change.FINDINGS;
@@ -58,8 +58,13 @@ public record RowChange(long line, String reference, Change change, Outcome deci
         removed.forEach(s -> causes.add(s.substring(0, s.indexOf(' '))));
         return new RowChange(line, after.reference(), change, before.decision(), after.decision(),
                 before.additionalDutyRate(), after.additionalDutyRate(), before.additionalDuty(), after.additionalDuty(),
-                after.additionalDuty().subtract(before.additionalDuty()), after.currency(), added, removed,
+                before.additionalDuty() == null || after.additionalDuty() == null ? null
+                        : after.additionalDuty().subtract(before.additionalDuty()), after.currency(), added, removed,
                 List.copyOf(causes));
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /** What a finding decides: its rule, kind, rate, heading, dates. Texts are left out: rewording is no impact. */

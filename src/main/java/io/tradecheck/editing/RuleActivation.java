@@ -62,7 +62,8 @@ public final class RuleActivation {
         if (outcome.valid()) {
             RuleVersion version = latest.filter(s -> s.version().digest().equals(source.digest()))
                     .map(RuleHistory.Stored::version)
-                    .orElseGet(() -> history.record(source, outcome.ruleSet().info().version(), "start-up", null,
+                    .orElseGet(() -> history.record(source, history.packVersionFor(outcome.ruleSet().info().version(),
+                                    source.digest()), "start-up", null,
                             RuleVersion.How.START_UP, null, clock.instant(),
                             latest.map(s -> s.version().digest()).orElse(null)));
             return new RuleActivation(folder, history, check, clock,
@@ -106,6 +107,11 @@ public final class RuleActivation {
                         + draft.baseVersion() + ", but version " + current.version().number() + " ("
                         + current.version().by() + ") is in force now; activating the draft would undo it. Make a new "
                         + "draft, or activate with force=true if that is what you mean");
+            }
+            if (draft.source().digest().equals(current.version().digest())) {
+                throw new UnchangedDraftException("draft " + draft.id() + " has the same files as version "
+                        + current.version().number() + ", which is in force (" + current.version().digest()
+                        + "): nothing to activate");
             }
             return putInForce(draft.source(), by, comment == null ? draft.comment() : comment, RuleVersion.How.DRAFT,
                     null);
@@ -152,7 +158,8 @@ public final class RuleActivation {
                         new LoadError(clock.instant(), "rules folder", source.digest(), outcome.verdict().errors()));
                 return Optional.empty();
             }
-            RuleVersion version = history.record(source, outcome.ruleSet().info().version(), "rules folder",
+            RuleVersion version = history.record(source, history.packVersionFor(outcome.ruleSet().info().version(),
+                            source.digest()), "rules folder",
                     "edited in place", RuleVersion.How.FOLDER_EDIT, null, clock.instant(), current.version().digest());
             swap(outcome.ruleSet(), version);
             return Optional.of(version);
@@ -170,7 +177,8 @@ public final class RuleActivation {
         folder.mirror(before, source);
         RuleVersion version;
         try {
-            version = history.record(source, outcome.ruleSet().info().version(), by, comment, how, restoredFrom,
+            version = history.record(source, history.packVersionFor(outcome.ruleSet().info().version(),
+                    source.digest()), by, comment, how, restoredFrom,
                     clock.instant(), state.version().digest());
         } catch (RuntimeException e) {
             folder.mirror(source, before);

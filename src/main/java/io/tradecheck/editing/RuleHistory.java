@@ -52,6 +52,25 @@ public final class RuleHistory {
         return versions("WHERE a.id = (SELECT MAX(id) FROM rule_activation WHERE digest = ?)", digest).stream().findFirst();
     }
 
+    /**
+     * The pack version to record for these files: the one the editors wrote in pack.properties, or, when a version
+     * already carries that name with other content (the editors changed files without bumping it), that name with the
+     * first 12 hex digits of the digest ({@code 2026.11.28-2+sha256.1a2b3c4d5e6f}), so one name never means two contents.
+     */
+    public String packVersionFor(String written, String digest) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM rule_activation WHERE digest <> ? AND (version = ? OR version LIKE ?)")) {
+            ps.setString(1, digest);
+            ps.setString(2, written);
+            ps.setString(3, written.replace("%", "\\%").replace("_", "\\_") + "+%");
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? written + "+" + digest.replace(":", ".").substring(0, "sha256.".length() + 12) : written;
+            }
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot read the rule history", e);
+        }
+    }
+
     /** Records a version: its files (once per digest) and the activation, in one transaction. */
     public RuleVersion record(RulePackSource source, String packVersion, String by, String comment, RuleVersion.How how,
                               Integer restoredFrom, Instant at, String previousDigest) {

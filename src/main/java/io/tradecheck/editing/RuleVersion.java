@@ -7,7 +7,8 @@ import java.time.Instant;
  * re-activates the files of an earlier version under a new number).
  *
  * @param number      sequence number, 1 for the first version ever activated; never reused
- * @param packVersion the version the editors wrote in pack.properties
+ * @param packVersion the version the editors wrote in pack.properties; when that name was already used for other
+ *                    content, it carries the start of the digest ({@code 2026.11.28-2+sha256.1a2b3c4d5e6f})
  * @param digest      content digest of the files ({@code sha256:...}), as in every decision's {@code ruleSet.digest}
  * @param activatedAt when it went live
  * @param by          who activated it (the authenticated caller; "rules folder" for an in-place edit, "start-up" for

@@ -43,6 +43,7 @@ final class DecisionAssembler {
     Decision assemble(Shipment shipment, RuleSet.Evaluation evaluation) {
         List<Finding> findings = new ArrayList<>();
         BigDecimal rate = BigDecimal.ZERO;
+        List<String> notComputed = new ArrayList<>();
         Map<MeasureHit, MeasureHit> nonMetal = new IdentityHashMap<>();
         evaluation.nonMetalShares().forEach(share -> nonMetal.put(share.getHit(), share.getMetal()));
         for (MeasureHit hit : evaluation.hits()) {
@@ -52,6 +53,8 @@ final class DecisionAssembler {
                 Charge charge = charge(row, shipment, nonMetal.get(hit));
                 if (charge.rate() != null) {
                     rate = rate.add(charge.rate());
+                } else {
+                    notComputed.add(row.measureId());
                 }
                 findings.add(finding(row, charge.rate(), explanation + charge.note()));
             } else {
@@ -72,10 +75,22 @@ final class DecisionAssembler {
         }
         findings.addAll(upcoming.within(shipment, evaluation));
         findings.sort(ORDER);
+        if (!notComputed.isEmpty()) {
+            // A total that leaves out a tariff known to apply would understate the duty: no number rather than a wrong one.
+            return new Decision(shipment.getReference(), Outcome.of(findings), null, null, shipment.getCurrency(),
+                    shipment.getEntryDate(), List.copyOf(findings), ref, null, null, null, null, null, null,
+                    notComputedReason(notComputed));
+        }
         BigDecimal duty = shipment.getCustomsValue().multiply(rate)
                 .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
         return new Decision(shipment.getReference(), Outcome.of(findings), plain(rate), duty, shipment.getCurrency(),
                 shipment.getEntryDate(), List.copyOf(findings), ref);
+    }
+
+    private static String notComputedReason(List<String> measures) {
+        return "The additional duty is not computed: " + String.join(", ", measures) + (measures.size() == 1 ? " caps" : " cap")
+                + " MFN plus the additional duty at an all-in rate, and the request gives no mfnRate. Send mfnRate "
+                + "(Column 1 General, percent) to get the rate and the duty.";
     }
 
     /** The rate a tariff row charges this shipment, as a percent of its customs value, and how it was worked out. */

@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * What a scenario's decision must show. Every key is optional; only what is written is checked.
  *
+ * @param dutyComputed false: the additional duty must be left uncomputed (null, with {@code dutyNotComputed} saying
+ *                     why); true: it must be a number
  * @param findings findings that must be present; each matches on the keys it gives
  * @param absent   rule ids that must not appear in any finding
  * @param mfnRate  the MFN rate the decision used (looked up in the schedule or the request's)
@@ -18,6 +20,7 @@ public record Expectation(
         Outcome decision,
         BigDecimal additionalDutyRate,
         BigDecimal additionalDuty,
+        Boolean dutyComputed,
         List<ExpectedFinding> findings,
         List<String> absent,
         BigDecimal mfnRate,
@@ -26,7 +29,7 @@ public record Expectation(
     /** An expectation without the schedule's figures (MFN rate, total). */
     public Expectation(Outcome decision, BigDecimal additionalDutyRate, BigDecimal additionalDuty,
                        List<ExpectedFinding> findings, List<String> absent) {
-        this(decision, additionalDutyRate, additionalDuty, findings, absent, null, null);
+        this(decision, additionalDutyRate, additionalDuty, null, findings, absent, null, null);
     }
 
     public record ExpectedFinding(

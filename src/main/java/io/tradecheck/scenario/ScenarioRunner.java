@@ -102,6 +102,10 @@ public final class ScenarioRunner {
         if (!sameNumber(expect.totalDutyRate(), decision.totalDutyRate())) {
             failures.add("totalDutyRate: expected " + expect.totalDutyRate() + " but was " + decision.totalDutyRate());
         }
+        if (expect.dutyComputed() != null && expect.dutyComputed() != (decision.additionalDutyRate() != null)) {
+            failures.add("dutyComputed: expected " + expect.dutyComputed() + " but the rate was "
+                    + decision.additionalDutyRate() + (decision.dutyNotComputed() == null ? "" : " (" + decision.dutyNotComputed() + ")"));
+        }
         if (expect.findings() != null) {
             for (Expectation.ExpectedFinding wanted : expect.findings()) {
                 if (decision.findings().stream().noneMatch(f -> matches(wanted, f))) {

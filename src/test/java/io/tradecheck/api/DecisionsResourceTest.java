@@ -176,6 +176,25 @@ class DecisionsResourceTest {
     }
 
     @Test
+    void aLimitedExportSaysWhenItWasCutAndAnUnlimitedOneStreamsEverything() {
+        String reference = fresh("EXPORT-CUT");
+        for (int i = 0; i < 3; i++) {
+            check("checks/china-geneva-2025-06-01.json", reference);
+        }
+        asAuditor().queryParam("reference", reference).queryParam("format", "ndjson").queryParam("limit", 2)
+                .when().get("/api/v1/decisions/export")
+                .then().statusCode(200).header("X-Export-Truncated", "true").header("X-Total-Count", "3")
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()));
+        asAuditor().queryParam("reference", reference).queryParam("format", "ndjson").queryParam("limit", 3)
+                .when().get("/api/v1/decisions/export")
+                .then().statusCode(200).header("X-Export-Truncated", "false").header("X-Total-Count", "3");
+        String all = asAuditor().queryParam("reference", reference).queryParam("format", "ndjson")
+                .when().get("/api/v1/decisions/export")
+                .then().statusCode(200).header("X-Export-Truncated", nullValue()).extract().asString();
+        assertEquals(3, all.lines().count(), all);
+    }
+
+    @Test
     void aDecisionOnTheActiveRulesReplaysIdentically() {
         String id = check("checks/china-125-2025-04-15.json", fresh("REPLAY"));
         asAuditor().when().get("/api/v1/decisions/" + id + "/replay")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -32,6 +33,20 @@ class OptionalFieldsResourceTest {
                 .body("decision", equalTo("DUTIABLE"))
                 .body("additionalDutyRate", equalTo(12.5f))
                 .body("findings.ruleId", hasItem("US-232-AUTOS-EU"));
+    }
+
+    @Test
+    void withoutItsMfnRateAnEuCarGetsNoDutyAndTheReasonNeverAZero() throws IOException {
+        asChecker().contentType(ContentType.JSON).body(payload("eu-car-without-mfn.json"))
+                .when().post("/api/v1/checks")
+                .then().statusCode(200)
+                .body("decision", equalTo("DUTIABLE"))
+                .body("containsKey('additionalDutyRate')", equalTo(true))
+                .body("additionalDutyRate", nullValue())
+                .body("additionalDuty", nullValue())
+                .body("dutyNotComputed", containsString("mfnRate"))
+                .body("dutyNotComputed", containsString("US-232-AUTOS-EU"))
+                .body("findings.ruleId", hasItem("MFN-RATE-NEEDED"));
     }
 
     @Test

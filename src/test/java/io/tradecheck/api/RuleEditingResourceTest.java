@@ -184,10 +184,15 @@ class RuleEditingResourceTest {
         assertEquals("to", broken.getString("lastError.problems[0].column"));
         assertEquals(edited.getString("digest"), broken.getString("digest"), "the last good version keeps serving");
         check().then().statusCode(200).body("additionalDutyRate", equalTo(33));
+        io.restassured.RestAssured.get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'rules in force' }.status", equalTo("DOWN"));
+        io.restassured.RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
 
         Files.write(fentanyl, good);
         JsonPath fixed = awaitRules(r -> "OK".equals(r.getString("status")));
         assertEquals(edited.getString("digest"), fixed.getString("digest"));
+        io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'rules in force' }.status", equalTo("UP"));
     }
 
     @Test

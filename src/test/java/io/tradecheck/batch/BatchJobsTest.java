@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,49 @@ class BatchJobsTest {
             assertFalse(Files.exists(dir.resolve("results.ndjson")), "partial results are not served as results");
             assertFalse(Files.exists(dir.resolve("input.csv")));
             assertEquals(0, jobs.recover(), "a LOST job stays LOST");
+        }
+    }
+
+    @Test
+    void aStoppedJobIsInterruptedWithWhatItWroteAndResumesToEveryLineExactlyOnce(@TempDir Path data) throws Exception {
+        int lines = 20_000;
+        Path upload = data.resolve("upload.part");
+        List<String> orders = Files.readAllLines(TestRules.DATA.resolve("orders.csv"));
+        List<String> file = new ArrayList<>(List.of(orders.get(0)));
+        for (int i = 0; i < lines; i++) {
+            file.add(orders.get(1 + i % (orders.size() - 1)).replaceFirst("^[^,]*", "R" + i));
+        }
+        Files.write(upload, file);
+        String id;
+        try (BatchJobs jobs = new BatchJobs(data, TestRules.validator(), CLOCK)) {
+            id = jobs.submit(upload, OrderFormat.CSV, null).id();
+            for (int i = 0; i < 600 && jobs.status(id).orElseThrow().linesDone() == 0; i++) {
+                Thread.sleep(10);
+            }
+            jobs.stop(Duration.ofSeconds(30));
+            BatchJob interrupted = jobs.status(id).orElseThrow();
+            assertEquals(JobState.INTERRUPTED, interrupted.state(), interrupted.message());
+            assertTrue(interrupted.linesDone() > 0 && interrupted.linesDone() < lines, "done: " + interrupted.linesDone());
+            assertEquals(interrupted.linesDone(), Files.readAllLines(jobs.results(id)).size(),
+                    "every line counted as done is written, and no other");
+            assertTrue(interrupted.message().contains(interrupted.linesDone() + " lines"), interrupted.message());
+        }
+        try (BatchJobs jobs = new BatchJobs(data, TestRules.validator(), CLOCK)) {
+            assertEquals(0, jobs.recover(), "an interrupted job is resumed, not lost");
+            for (int i = 0; i < 1200 && !jobs.status(id).orElseThrow().state().finished(); i++) {
+                Thread.sleep(50);
+            }
+            BatchJob done = jobs.status(id).orElseThrow();
+            assertEquals(JobState.DONE, done.state(), String.valueOf(done.message()));
+            List<String> results = Files.readAllLines(jobs.results(id));
+            assertEquals(lines, results.size());
+            for (int i = 0; i < lines; i++) {
+                assertTrue(results.get(i).startsWith("{\"line\":" + (i + 2) + ",\"reference\":\"R" + i + "\""),
+                        results.get(i));
+            }
+            BatchSummary summary = jobs.summary(id).orElseThrow();
+            assertEquals(lines, summary.lines());
+            assertEquals(lines / 11 * 2 + Math.max(0, lines % 11 - 9), summary.errors(), "the summary counts both runs");
         }
     }
 

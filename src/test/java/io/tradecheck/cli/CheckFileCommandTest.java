@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line's exit code is what a pipeline gates on: 0 clean, 2 a PROHIBITED or ERROR line, 1 unreadable. */
+/**
+ * The command line's exit code is what a pipeline gates on: 0 clean, 2 a line with a gating outcome (PROHIBITED,
+ * LICENSE_REQUIRED or ERROR unless --fail-on says otherwise), 1 unreadable.
+ */
 class CheckFileCommandTest {
 
     @Test
@@ -33,6 +36,27 @@ class CheckFileCommandTest {
                 "-o", results.toString());
         assertEquals(ExitCodes.OK, exit);
         assertTrue(Files.readAllLines(results).get(0).startsWith("{\"line\":2,\"reference\":\"SEMI-1\""));
+    }
+
+    @Test
+    void aLicenceRequiredLineGatesByDefaultAndFailOnChoosesWhichOutcomesGate(@TempDir Path dir) throws IOException {
+        Path orders = dir.resolve("licence.csv");
+        List<String> all = Files.readAllLines(Path.of("examples/orders.csv"));
+        Files.write(orders, List.of(all.get(0), all.get(9)));
+        Path summary = dir.resolve("summary.json");
+        String results = dir.resolve("r.csv").toString();
+        assertEquals(ExitCodes.BLOCKING_LINES, TradecheckCommand.commandLine().execute("check-file", orders.toString(),
+                "-o", results, "--summary-json", summary.toString(), "--no-progress"));
+        assertTrue(Files.readString(summary).contains("\"LICENSE_REQUIRED\" : 1"), Files.readString(summary));
+        assertTrue(Files.readString(summary).contains("\"PROHIBITED\" : 0"), Files.readString(summary));
+        assertEquals(ExitCodes.OK, TradecheckCommand.commandLine().execute("check-file", orders.toString(),
+                "-o", results, "--fail-on=PROHIBITED,ERROR"));
+        assertEquals(ExitCodes.OK, TradecheckCommand.commandLine().execute("check-file", orders.toString(),
+                "-o", results, "--fail-on", "none"));
+        assertEquals(ExitCodes.BLOCKING_LINES, TradecheckCommand.commandLine().execute("check-file", orders.toString(),
+                "-o", results, "--fail-on", "license_required"));
+        assertEquals(ExitCodes.USAGE, TradecheckCommand.commandLine().execute("check-file", orders.toString(),
+                "-o", results, "--fail-on", "LICENCE"));
     }
 
     @Test

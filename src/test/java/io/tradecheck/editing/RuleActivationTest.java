@@ -67,6 +67,36 @@ class RuleActivationTest {
     }
 
     @Test
+    void anUnchangedDraftIsRefusedAndRecordsNoVersion() {
+        RuleActivation activation = start();
+        RuleVersion inForce = activation.state().version();
+        Draft same = draft(activation, 24);
+
+        assertThrows(UnchangedDraftException.class, () -> activation.activate(same, "ann", null, false));
+        assertThrows(UnchangedDraftException.class, () -> activation.activate(same, "ann", null, true));
+
+        assertEquals(1, activation.history().size());
+        assertEquals(inForce, activation.state().version());
+    }
+
+    @Test
+    void changedContentUnderTheSamePackVersionIsRecordedWithItsDigest() {
+        RuleActivation activation = start();
+        RuleVersion first = activation.state().version();
+        String written = activation.active().current().info().version();
+        assertEquals(written, first.packVersion());
+
+        RuleVersion second = activation.activate(draft(activation, 27), "ann", null, false);
+        RuleVersion third = activation.activate(draft(activation, 28), "ann", null, false);
+        RuleVersion back = activation.rollback(second.number(), "ann", null);
+
+        assertEquals(written + "+" + second.digest().replace(":", ".").substring(0, 19), second.packVersion());
+        assertTrue(third.packVersion().startsWith(written + "+sha256."), third.packVersion());
+        assertFalse(third.packVersion().equals(second.packVersion()));
+        assertEquals(second.packVersion(), back.packVersion(), "the same files keep the same name");
+    }
+
+    @Test
     void anInvalidDraftIsRefusedWithFileLineAndColumnAndTheLiveVersionKeepsAnswering() {
         RuleActivation activation = start();
         Draft draft = draft(activation, 27);
