@@ -1,5 +1,6 @@
 package io.tradecheck.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.tradecheck.batch.BatchJob;
 import io.tradecheck.batch.BatchJobs;
 import io.tradecheck.batch.BatchSummary;
@@ -32,6 +33,10 @@ import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+/**
+ * Asynchronous batch jobs. A checker submits jobs and sees, downloads and deletes only their own (another caller's job
+ * answers 404, as if it did not exist); an auditor reads every job but submits and deletes none (docs/security.md).
+ */
 @RolesAllowed(Roles.CHECKER)
 @Path("/api/v1/batch-jobs")
 public class BatchJobResource {
@@ -41,6 +46,8 @@ public class BatchJobResource {
     UploadSpool uploads;
     @Inject
     CurrentCaller caller;
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
@@ -54,15 +61,17 @@ public class BatchJobResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CHECKER, Roles.AUDITOR})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "All batch jobs kept, newest first")
+    @Operation(summary = "The caller's batch jobs kept, newest first (an auditor's: everyone's)")
     public List<BatchJob> list() throws IOException {
-        return jobs.list();
+        return jobs.list().stream().filter(this::visible).toList();
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CHECKER, Roles.AUDITOR})
     @Operation(summary = "A job's state and progress (lines done of total)")
     public BatchJob status(@PathParam("id") String id) {
         return find(id);
@@ -71,6 +80,7 @@ public class BatchJobResource {
     @GET
     @Path("{id}/results")
     @Produces({BatchMediaTypes.CSV, BatchMediaTypes.NDJSON})
+    @RolesAllowed({Roles.CHECKER, Roles.AUDITOR})
     @Operation(summary = "A finished job's results, one per input line, as CSV or NDJSON by Accept")
     public Response results(@PathParam("id") String id, @Context HttpHeaders headers) {
         requireDone(find(id));
@@ -85,6 +95,7 @@ public class BatchJobResource {
     @GET
     @Path("{id}/summary")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CHECKER, Roles.AUDITOR})
     @Operation(summary = "A finished job's summary")
     public BatchSummary summary(@PathParam("id") String id) {
         requireDone(find(id));
@@ -96,6 +107,10 @@ public class BatchJobResource {
     @Operation(summary = "Delete a finished job and its files")
     public Response delete(@PathParam("id") String id) throws IOException {
         BatchJob job = find(id);
+        if (!job.ownedBy(caller.get())) {
+            // An auditor who is also a checker reads every job, but deletes only their own.
+            throw notFound(id);
+        }
         if (!jobs.delete(id)) {
             throw new WebApplicationException("Job " + id + " is " + job.state() + "; only a finished job can be deleted", 409);
         }
@@ -103,7 +118,16 @@ public class BatchJobResource {
     }
 
     private BatchJob find(String id) {
-        return jobs.status(id).orElseThrow(() -> new WebApplicationException("No batch job " + id, 404));
+        return jobs.status(id).filter(this::visible).orElseThrow(() -> notFound(id));
+    }
+
+    /** Own jobs, or all for an auditor. Another caller's job is not found rather than forbidden: ids stay private. */
+    private boolean visible(BatchJob job) {
+        return job.ownedBy(caller.get()) || identity.hasRole(Roles.AUDITOR);
+    }
+
+    private static WebApplicationException notFound(String id) {
+        return new WebApplicationException("No batch job " + id, 404);
     }
 
     private static void requireDone(BatchJob job) {

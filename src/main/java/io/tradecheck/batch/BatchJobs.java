@@ -110,7 +110,7 @@ public final class BatchJobs implements AutoCloseable {
         move(upload, input);
         long estimate = LineEstimate.of(input, format);
         BatchJob job = new BatchJob(id, JobState.QUEUED, format, sheet, 0, estimate < 0 ? null : estimate,
-                clock.instant(), null, null, null);
+                clock.instant(), null, null, null, caller);
         save(job);
         active.put(id, job);
         runner.submit(() -> run(job, input, new BatchOrigin(caller, id)));
