@@ -95,6 +95,16 @@ public final class VersionHistory {
         return version;
     }
 
+    /** Forgets a version just recorded whose activation failed (its folder could not be written). */
+    synchronized void discard(int number) {
+        versions.removeIf(s -> s.version().number() == number);
+        try {
+            deleteTree(dir.resolve(folderName(number)));
+        } catch (IOException e) {
+            LOG.warnf("could not delete rule version %d: %s", number, e.getMessage());
+        }
+    }
+
     private void load() {
         if (!Files.isDirectory(dir)) {
             return;
