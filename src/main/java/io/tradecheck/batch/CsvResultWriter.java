@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
+import io.tradecheck.decisionlog.SpreadsheetCsv;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -50,13 +51,9 @@ final class CsvResultWriter implements ResultWriter {
         rows.write(row);
     }
 
-    /** Neutralises text a spreadsheet would run as a formula. */
+    /** Neutralises text a spreadsheet would run as a formula (Jackson quotes cells with line breaks). */
     static String safe(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        char c = text.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
+        return SpreadsheetCsv.neutralise(text);
     }
 
     private static String plain(BigDecimal n) {

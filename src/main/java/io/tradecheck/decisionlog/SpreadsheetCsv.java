@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * CSV that is safe to open in a spreadsheet: a cell that a spreadsheet would read as a formula ({@code = + - @}, tab,
- * carriage return at the start) gets a leading apostrophe (OWASP's advice on CSV injection), and every cell is quoted.
+ * CSV that is safe to open in a spreadsheet: a cell that a spreadsheet would read as a formula gets a leading
+ * apostrophe (OWASP's advice on CSV injection), and every cell is quoted. The rule ({@link #neutralise}) is shared by
+ * every CSV the service writes.
  */
 public final class SpreadsheetCsv {
     private SpreadsheetCsv() {
@@ -19,11 +20,32 @@ public final class SpreadsheetCsv {
         if (value == null) {
             return "";
         }
-        String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !isNumber(s)) {
-            s = "'" + s;
+        return "\"" + neutralise(value.toString()).replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * Prefixes an apostrophe to text a spreadsheet could run as a formula: text starting with tab or carriage return,
+     * or whose first character after any leading white space and control characters (spaces, line feeds, NULs: some
+     * spreadsheets skip them) is {@code = + - @}. A number ("-5", "+1.5") stays as it is. Callers must still quote
+     * cells holding line breaks (RFC 4180), so that no line of a cell becomes a row of its own.
+     */
+    public static String neutralise(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
         }
-        return "\"" + s.replace("\"", "\"\"") + "\"";
+        char first = s.charAt(0);
+        if (first == '\t' || first == '\r') {
+            return "'" + s;
+        }
+        int i = 0;
+        while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || Character.isISOControl(s.charAt(i))
+                || Character.isSpaceChar(s.charAt(i)))) {
+            i++;
+        }
+        if (i < s.length() && "=+-@".indexOf(s.charAt(i)) >= 0 && !isNumber(s.strip())) {
+            return "'" + s;
+        }
+        return s;
     }
 
     /** A negative number stays a number: "-5" is data, not a formula. */

@@ -1,5 +1,6 @@
 package io.tradecheck.editing;
 
+import io.tradecheck.decisionlog.SpreadsheetCsv;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -42,8 +43,9 @@ public final class RowChangeCsvWriter implements AutoCloseable {
         if (value == null) {
             return "";
         }
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+") ? "'" + value : value;
-        return v.matches(".*[,\"\\r\\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        String v = SpreadsheetCsv.neutralise(value);
+        boolean quote = v.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\r' || ch == '\n');
+        return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
     @Override
