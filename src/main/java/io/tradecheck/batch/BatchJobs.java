@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tradecheck.security.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -105,7 +106,7 @@ public final class BatchJobs implements AutoCloseable {
             throw e;
         }
         String id = UUID.randomUUID().toString();
-        Path dir = Files.createDirectories(root.resolve(id));
+        Path dir = OwnerOnlyFiles.createDirectories(root.resolve(id));
         Path input = dir.resolve("input" + format.extension());
         move(upload, input);
         long estimate = LineEstimate.of(input, format);
@@ -190,7 +191,7 @@ public final class BatchJobs implements AutoCloseable {
         Path results = input.resolveSibling("results.ndjson");
         long[] lastSave = {System.nanoTime()};
         try (OrderReader reader = OrderFiles.open(input, queued.format(), queued.sheet());
-             OutputStream out = Files.newOutputStream(results);
+             OutputStream out = OwnerOnlyFiles.newOutputStream(results);
              ResultWriter writer = ResultWriter.of(ResultFormat.NDJSON, out)) {
             BatchSummary summary = validator.validate(reader, writer, done -> {
                 BatchJob now = active.computeIfPresent(id, (k, j) -> j.withProgress(done));
@@ -200,7 +201,7 @@ public final class BatchJobs implements AutoCloseable {
                 }
             }, origin);
             writer.close();
-            JSON.writeValue(input.resolveSibling("summary.json").toFile(), summary);
+            JSON.writeValue(OwnerOnlyFiles.newOutputStream(input.resolveSibling("summary.json")), summary);
             finish(id, j -> j.done(summary.lines()).withState(JobState.DONE, clock.instant(), null));
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Batch job %s failed", id);
@@ -234,7 +235,7 @@ public final class BatchJobs implements AutoCloseable {
         Path file = root.resolve(job.id()).resolve("job.json");
         Path tmp = file.resolveSibling("job.json.tmp");
         try {
-            JSON.writeValue(tmp.toFile(), job);
+            JSON.writeValue(OwnerOnlyFiles.newOutputStream(tmp), job);
             move(tmp, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

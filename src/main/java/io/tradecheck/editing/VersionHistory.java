@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tradecheck.engine.RuleFile;
 import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.security.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,11 +74,11 @@ public final class VersionHistory {
             deleteTree(staging);
             for (RuleFile file : source.files()) {
                 Path p = staging.resolve("pack").resolve(file.path());
-                Files.createDirectories(p.getParent());
-                Files.write(p, file.content());
+                OwnerOnlyFiles.createDirectories(p.getParent());
+                OwnerOnlyFiles.write(p, file.content());
             }
-            Files.createDirectories(staging);
-            JSON.writeValue(staging.resolve("version.json").toFile(), version);
+            OwnerOnlyFiles.createDirectories(staging);
+            JSON.writeValue(OwnerOnlyFiles.newOutputStream(staging.resolve("version.json")), version);
             deleteTree(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -64,6 +64,10 @@ class RuleActivationTest {
         assertEquals(second.digest(), RulePackSource.fromDirectory(rules).digest(), "the folder mirrors what is live");
         assertTrue(Files.readString(rules.resolve(PackFixture.RECIPROCAL)).contains(",27,9903.01.53,2025-04-09,"));
         assertEquals(2, activation.history().size());
+        Path stored = data.resolve("versions").resolve(String.format("%06d", second.number()));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(stored)));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stored.resolve("pack").resolve(PackFixture.RECIPROCAL))));
     }
 
     /** kill -9 stands for: the process stops right there, no catch block or finally runs. */
