@@ -11,6 +11,7 @@ import io.tradecheck.batch.ResultWriter;
 import io.tradecheck.batch.UploadSpool;
 import io.tradecheck.security.CurrentCaller;
 import io.tradecheck.security.Roles;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -51,7 +52,8 @@ public class BatchResource {
                     + "streams back one result per line, in order, as CSV or NDJSON by Accept; Accept: application/json "
                     + "returns only the summary. A bad line is an ERROR line; an unreadable file is a 400 problem.")
     public Response validate(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                             @QueryParam("sheet") String sheet, @Context HttpHeaders headers) throws IOException {
+                             @QueryParam("sheet") String sheet, @Context HttpHeaders headers,
+                             @Context HttpServerResponse response) throws IOException {
         java.nio.file.Path file = uploads.spool(body);
         OrderReader reader;
         try {
@@ -72,8 +74,13 @@ public class BatchResource {
             }
         }
         StreamingOutput results = out -> {
-            try (reader; ResultWriter writer = ResultWriter.of(format, out)) {
-                validator.validate(reader, writer, done -> { }, origin);
+            long[] done = {0};
+            ResultWriter writer = BatchAnswerStream.writer(format, out, response);
+            try (reader) {
+                validator.validate(reader, writer, n -> done[0] = n, origin);
+                writer.close();
+            } catch (IOException | RuntimeException e) {
+                BatchAnswerStream.abort(writer, out, response, done[0], e, origin.job());
             } finally {
                 Files.deleteIfExists(file);
             }

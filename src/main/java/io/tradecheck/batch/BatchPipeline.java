@@ -41,19 +41,29 @@ public final class BatchPipeline {
         Deque<CompletableFuture<List<LineResult>>> inFlight = new ArrayDeque<>();
         List<OrderLine>[] chunk = new List[]{new ArrayList<>(CHUNK)};
         try {
-            reader.forEachLine(line -> {
-                chunk[0].add(line);
-                if (chunk[0].size() == CHUNK) {
-                    submit(chunk[0], check, inFlight);
-                    chunk[0] = new ArrayList<>(CHUNK);
-                    while (inFlight.size() >= 2 * parallelism) {
+            try {
+                reader.forEachLine(line -> {
+                    chunk[0].add(line);
+                    if (chunk[0].size() == CHUNK) {
+                        submit(chunk[0], check, inFlight);
+                        chunk[0] = new ArrayList<>(CHUNK);
+                        while (inFlight.size() >= 2 * parallelism) {
+                            writeOldest(inFlight, writer, tally, progress);
+                        }
+                    }
+                });
+            } catch (IOException | RuntimeException readFailed) {
+                if (!(readFailed instanceof WriteFailed)) {
+                    // The file turned unreadable: the lines read before it are decided (and logged) already or
+                    // about to be, so they are written too; the answer then says where it stopped.
+                    submitRest(chunk[0], check, inFlight);
+                    while (!inFlight.isEmpty()) {
                         writeOldest(inFlight, writer, tally, progress);
                     }
                 }
-            });
-            if (!chunk[0].isEmpty()) {
-                submit(chunk[0], check, inFlight);
+                throw readFailed;
             }
+            submitRest(chunk[0], check, inFlight);
             while (!inFlight.isEmpty()) {
                 writeOldest(inFlight, writer, tally, progress);
             }
@@ -63,6 +73,14 @@ public final class BatchPipeline {
             inFlight.forEach(f -> f.cancel(false));
         }
         return tally.summary();
+    }
+
+    private void submitRest(List<OrderLine> lines, Function<OrderLine, LineResult> check,
+                            Deque<CompletableFuture<List<LineResult>>> inFlight) {
+        if (!lines.isEmpty()) {
+            submit(new ArrayList<>(lines), check, inFlight);
+            lines.clear();
+        }
     }
 
     private void submit(List<OrderLine> lines, Function<OrderLine, LineResult> check,
@@ -96,8 +114,15 @@ public final class BatchPipeline {
                 tally.add(r);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WriteFailed(e);
         }
         progress.accept(tally.lines());
+    }
+
+    /** The answer could not be written (the client is gone, the disk is full): nothing more is written. */
+    private static final class WriteFailed extends UncheckedIOException {
+        WriteFailed(IOException cause) {
+            super(cause);
+        }
     }
 }

@@ -20,13 +20,13 @@ public final class SpreadsheetCsv {
         if (value == null) {
             return "";
         }
-        return "\"" + neutralise(value.toString()).replace("\"", "\"\"") + "\"";
+        return "\"" + neutraliseText(value.toString()).replace("\"", "\"\"") + "\"";
     }
 
     /**
      * Prefixes an apostrophe to text a spreadsheet could run as a formula: text starting with tab or carriage return,
      * or whose first character after any leading white space and control characters (spaces, line feeds, NULs: some
-     * spreadsheets skip them) is {@code = + - @}. A number ("-5", "+1.5") stays as it is. Callers must still quote
+     * spreadsheets skip them) is {@code = + - @}. Callers must still quote
      * cells holding line breaks (RFC 4180), so that no line of a cell becomes a row of its own.
      */
     public static String neutralise(String s) {
@@ -42,14 +42,14 @@ public final class SpreadsheetCsv {
                 || Character.isSpaceChar(s.charAt(i)))) {
             i++;
         }
-        if (i < s.length() && "=+-@".indexOf(s.charAt(i)) >= 0 && !isNumber(s.strip())) {
+        if (i < s.length() && "=+-@".indexOf(s.charAt(i)) >= 0) {
             return "'" + s;
         }
         return s;
     }
 
-    /** A negative number stays a number: "-5" is data, not a formula. */
-    private static boolean isNumber(String s) {
-        return s.matches("[-+]?[0-9]+(\\.[0-9]+)?");
+    /** For columns that mix text and numbers: a negative number ("-5", "-1.25") stays a number, text is neutralised. */
+    public static String neutraliseText(String s) {
+        return s != null && s.matches("-[0-9]+(\\.[0-9]+)?") ? s : neutralise(s);
     }
 }

@@ -43,7 +43,7 @@ public final class RowChangeCsvWriter implements AutoCloseable {
         if (value == null) {
             return "";
         }
-        String v = SpreadsheetCsv.neutralise(value);
+        String v = SpreadsheetCsv.neutraliseText(value);
         boolean quote = v.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\r' || ch == '\n');
         return quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }

@@ -35,7 +35,7 @@ class CsvResultWriterTest {
         assertEquals("' =HYPERLINK(\"http://evil\",\"x\")", rows.get(1)[1]);
         assertEquals("'\n\n=1+1", rows.get(1)[8]);
         assertEquals("x\n\n@SUM(A1)", rows.get(2)[1], "starts with x: a text cell, its line breaks quoted");
-        assertEquals("-5", rows.get(2)[8]);
+        assertEquals("'-5", rows.get(2)[8], "a reason is text: quoted like any other");
         for (String[] row : rows) {
             for (String cell : row) {
                 assertTrue(cell.isEmpty() || "=+@".indexOf(cell.strip().isEmpty() ? 'x' : cell.strip().charAt(0)) < 0,
