@@ -7,7 +7,6 @@ import io.tradecheck.batch.BatchSummary;
 import io.tradecheck.batch.JobState;
 import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.ResultFormat;
-import io.tradecheck.batch.UploadSpool;
 import io.tradecheck.security.CurrentCaller;
 import io.tradecheck.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,9 +42,9 @@ public class BatchJobResource {
     @Inject
     BatchJobs jobs;
     @Inject
-    UploadSpool uploads;
-    @Inject
     CurrentCaller caller;
+    @Inject
+    UploadQuota quota;
     @Inject
     SecurityIdentity identity;
 
@@ -56,7 +55,8 @@ public class BatchJobResource {
             description = "Queues the file and answers 202 with the job; follow Location for its progress.")
     public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @QueryParam("sheet") String sheet, @Context UriInfo uri) throws IOException {
-        BatchJob job = jobs.submit(uploads.spool(body), OrderFormat.ofMediaType(contentType), sheet, caller.get());
+        quota.requireJobSlot(caller.get());
+        BatchJob job = jobs.submit(quota.spool(caller.get(), body), OrderFormat.ofMediaType(contentType), sheet, caller.get());
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
     }
 

@@ -8,7 +8,6 @@ import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.OrderReader;
 import io.tradecheck.batch.ResultFormat;
 import io.tradecheck.batch.ResultWriter;
-import io.tradecheck.batch.UploadSpool;
 import io.tradecheck.security.CurrentCaller;
 import io.tradecheck.security.Roles;
 import io.vertx.core.http.HttpServerResponse;
@@ -40,9 +39,9 @@ public class BatchResource {
     @Inject
     BatchValidator validator;
     @Inject
-    UploadSpool uploads;
-    @Inject
     CurrentCaller caller;
+    @Inject
+    UploadQuota quota;
 
     @POST
     @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
@@ -54,7 +53,7 @@ public class BatchResource {
     public Response validate(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                              @QueryParam("sheet") String sheet, @Context HttpHeaders headers,
                              @Context HttpServerResponse response) throws IOException {
-        java.nio.file.Path file = uploads.spool(body);
+        java.nio.file.Path file = quota.spool(caller.get(), body);
         OrderReader reader;
         try {
             reader = OrderFiles.open(file, OrderFormat.ofMediaType(contentType), sheet);

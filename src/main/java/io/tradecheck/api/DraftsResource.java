@@ -60,6 +60,8 @@ public class DraftsResource {
     @Inject
     CurrentCaller caller;
     @Inject
+    UploadQuota quota;
+    @Inject
     DraftStore drafts;
     @Inject
     RuleActivation activation;
@@ -206,7 +208,7 @@ public class DraftsResource {
         if (outcome.ruleSet() == null) {
             throw new RulePackException(outcome.report().errors());
         }
-        java.nio.file.Path file = uploads.spool(body);
+        java.nio.file.Path file = quota.spool(caller.get(), body);
         try (OrderReader reader = OrderFiles.open(file, OrderFormat.ofMediaType(contentType), sheet)) {
             return impact.compare(reader, activation.active().current(), outcome.ruleSet(),
                     Math.max(0, Math.min(limit, 100_000)), change -> { });

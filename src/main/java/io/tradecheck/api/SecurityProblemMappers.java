@@ -36,6 +36,12 @@ public class SecurityProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response quota(UploadQuota.Exceeded e) {
+        return Response.fromResponse(ProblemResponses.of(Problem.of(429, "Too Many Requests", e.getMessage(), List.of())))
+                .header(HttpHeaders.RETRY_AFTER, 5).build();
+    }
+
+    @ServerExceptionMapper
     public Response busy(SignInBusyException e) {
         return Response.fromResponse(ProblemResponses.of(Problem.of(503, "Service Unavailable", e.getMessage(), List.of())))
                 .header(HttpHeaders.RETRY_AFTER, 1).build();
