@@ -1,12 +1,12 @@
 package io.tradecheck.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.tradecheck.batch.BatchJob;
 import io.tradecheck.batch.BatchJobs;
 import io.tradecheck.batch.BatchSummary;
 import io.tradecheck.batch.JobState;
 import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.ResultFormat;
-import io.tradecheck.batch.UploadSpool;
 import io.tradecheck.security.CurrentCaller;
 import io.tradecheck.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,15 +37,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+/**
+ * Asynchronous batch jobs. A checker submits jobs and sees, downloads and deletes only their own (another caller's job
+ * answers 404, as if it did not exist); an auditor reads every job but submits and deletes none (docs/security.md).
+ */
 @RolesAllowed(Roles.CHECKER)
 @Path("/api/v1/batch-jobs")
 public class BatchJobResource {
     @Inject
     BatchJobs jobs;
     @Inject
-    UploadSpool uploads;
-    @Inject
     CurrentCaller caller;
+    @Inject
+    UploadQuota quota;
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
@@ -60,20 +66,23 @@ public class BatchJobResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @QueryParam("sheet") String sheet, @Context UriInfo uri) throws IOException {
-        BatchJob job = jobs.submit(uploads.spool(body), OrderFormat.ofMediaType(contentType), sheet, caller.get());
+        quota.requireJobSlot(caller.get());
+        BatchJob job = jobs.submit(quota.spool(caller.get(), body), OrderFormat.ofMediaType(contentType), sheet, caller.get());
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id()).build()).build();
     }
 
     @GET
+    @RolesAllowed({Roles.CHECKER, Roles.AUDITOR})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "All batch jobs kept, newest first")
+    @Operation(summary = "The caller's batch jobs kept, newest first (an auditor's: everyone's)")
     public List<BatchJob> list() throws IOException {
-        return jobs.list();
+        return jobs.list().stream().filter(this::visible).toList();
     }
 
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CHECKER, Roles.AUDITOR})
     @Operation(summary = "A job's state and progress (lines done of total)")
     public BatchJob status(@PathParam("id") String id) {
         return find(id);
@@ -82,6 +91,7 @@ public class BatchJobResource {
     @GET
     @Path("{id}/results")
     @Produces({BatchMediaTypes.CSV, BatchMediaTypes.NDJSON})
+    @RolesAllowed({Roles.CHECKER, Roles.AUDITOR})
     @Operation(summary = "A finished job's results, one per input line, as CSV or NDJSON by Accept")
     @APIResponse(responseCode = "200", description = "One result per input line, in file order",
             content = {@Content(mediaType = BatchMediaTypes.CSV, schema = @Schema(type = SchemaType.STRING)),
@@ -103,6 +113,7 @@ public class BatchJobResource {
     @GET
     @Path("{id}/summary")
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CHECKER, Roles.AUDITOR})
     @Operation(summary = "A finished job's summary")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchSummary.class)))
@@ -123,6 +134,10 @@ public class BatchJobResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id) throws IOException {
         BatchJob job = find(id);
+        if (!job.ownedBy(caller.get())) {
+            // An auditor who is also a checker reads every job, but deletes only their own.
+            throw notFound(id);
+        }
         if (!jobs.delete(id)) {
             throw new WebApplicationException("Job " + id + " is " + job.state() + "; only a finished job can be deleted", 409);
         }
@@ -130,7 +145,16 @@ public class BatchJobResource {
     }
 
     private BatchJob find(String id) {
-        return jobs.status(id).orElseThrow(() -> new WebApplicationException("No batch job " + id, 404));
+        return jobs.status(id).filter(this::visible).orElseThrow(() -> notFound(id));
+    }
+
+    /** Own jobs, or all for an auditor. Another caller's job is not found rather than forbidden: ids stay private. */
+    private boolean visible(BatchJob job) {
+        return job.ownedBy(caller.get()) || identity.hasRole(Roles.AUDITOR);
+    }
+
+    private static WebApplicationException notFound(String id) {
+        return new WebApplicationException("No batch job " + id, 404);
     }
 
     private static void requireDone(BatchJob job) {

@@ -8,9 +8,9 @@ import io.tradecheck.batch.OrderFormat;
 import io.tradecheck.batch.OrderReader;
 import io.tradecheck.batch.ResultFormat;
 import io.tradecheck.batch.ResultWriter;
-import io.tradecheck.batch.UploadSpool;
 import io.tradecheck.security.CurrentCaller;
 import io.tradecheck.security.Roles;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,9 +44,9 @@ public class BatchResource {
     @Inject
     BatchValidator validator;
     @Inject
-    UploadSpool uploads;
-    @Inject
     CurrentCaller caller;
+    @Inject
+    UploadQuota quota;
 
     @POST
     @Consumes({BatchMediaTypes.CSV, BatchMediaTypes.XLSX, BatchMediaTypes.NDJSON})
@@ -65,8 +65,9 @@ public class BatchResource {
     @APIResponse(responseCode = "400", description = "Not an order file (format, encoding, header); the reason says which",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response validate(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                             @QueryParam("sheet") String sheet, @Context HttpHeaders headers) throws IOException {
-        java.nio.file.Path file = uploads.spool(body);
+                             @QueryParam("sheet") String sheet, @Context HttpHeaders headers,
+                             @Context HttpServerResponse response) throws IOException {
+        java.nio.file.Path file = quota.spool(caller.get(), body);
         OrderReader reader;
         try {
             reader = OrderFiles.open(file, OrderFormat.ofMediaType(contentType), sheet);
@@ -86,8 +87,13 @@ public class BatchResource {
             }
         }
         StreamingOutput results = out -> {
-            try (reader; ResultWriter writer = ResultWriter.of(format, out)) {
-                validator.validate(reader, writer, done -> { }, origin);
+            long[] done = {0};
+            ResultWriter writer = BatchAnswerStream.writer(format, out, response);
+            try (reader) {
+                validator.validate(reader, writer, n -> done[0] = n, origin);
+                writer.close();
+            } catch (IOException | RuntimeException e) {
+                BatchAnswerStream.abort(writer, out, response, done[0], e, origin.job());
             } finally {
                 Files.deleteIfExists(file);
             }

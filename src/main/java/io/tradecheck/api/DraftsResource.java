@@ -59,6 +59,8 @@ public class DraftsResource {
     @Inject
     CurrentCaller caller;
     @Inject
+    UploadQuota quota;
+    @Inject
     DraftStore drafts;
     @Inject
     RuleActivation activation;
@@ -205,7 +207,7 @@ public class DraftsResource {
                                @QueryParam("limit") @jakarta.ws.rs.DefaultValue("1000") int limit) throws IOException {
         Draft draft = draft(id);
         var ruleSet = packCheck.compile(draft.source());
-        java.nio.file.Path file = uploads.spool(body);
+        java.nio.file.Path file = quota.spool(caller.get(), body);
         try (OrderReader reader = OrderFiles.open(file, OrderFormat.ofMediaType(contentType), sheet)) {
             return impact.compare(reader, activation.active().current(), ruleSet,
                     Math.max(0, Math.min(limit, 100_000)), change -> { });

@@ -3,6 +3,8 @@ package io.tradecheck.api;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tradecheck.security.SignInBusyException;
+import io.tradecheck.security.SignInThrottledException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -23,6 +25,26 @@ public class SecurityProblemMappers {
     @ServerExceptionMapper
     public Response badCredentials(AuthenticationFailedException e) {
         return unauthorized("The credentials were not accepted.");
+    }
+
+    @ServerExceptionMapper
+    public Response throttled(SignInThrottledException e) {
+        return Response.fromResponse(ProblemResponses.of(Problem.of(429, "Too Many Requests", e.getMessage()
+                        + " Sign-ins are refused for a while after repeated failures for one name or from one address.",
+                        List.of())))
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response quota(UploadQuota.Exceeded e) {
+        return Response.fromResponse(ProblemResponses.of(Problem.of(429, "Too Many Requests", e.getMessage(), List.of())))
+                .header(HttpHeaders.RETRY_AFTER, 5).build();
+    }
+
+    @ServerExceptionMapper
+    public Response busy(SignInBusyException e) {
+        return Response.fromResponse(ProblemResponses.of(Problem.of(503, "Service Unavailable", e.getMessage(), List.of())))
+                .header(HttpHeaders.RETRY_AFTER, 1).build();
     }
 
     @ServerExceptionMapper

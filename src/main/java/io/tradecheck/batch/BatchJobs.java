@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tradecheck.security.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -150,14 +151,14 @@ public final class BatchJobs implements AutoCloseable {
             throw e;
         }
         String id = UUID.randomUUID().toString();
-        Path dir = Files.createDirectories(root.resolve(id));
+        Path dir = OwnerOnlyFiles.createDirectories(root.resolve(id));
         Path input = dir.resolve("input" + format.extension());
         move(upload, input);
         long estimate = LineEstimate.of(input, format);
         BatchJob job = new BatchJob(id, JobState.QUEUED, format, sheet, 0, estimate < 0 ? null : estimate,
-                clock.instant(), null, null, null);
+                clock.instant(), null, null, null, caller);
         // Kept beside the job, so that a resumed job logs its lines under the same caller.
-        Files.writeString(dir.resolve(CALLER_FILE), caller);
+        OwnerOnlyFiles.write(dir.resolve(CALLER_FILE), caller.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         save(job);
         active.put(id, job);
         runner.submit(() -> run(job, input, new BatchOrigin(caller, id), false));
@@ -246,7 +247,7 @@ public final class BatchJobs implements AutoCloseable {
         try (OrderReader reader = OrderFiles.open(input, queued.format(), queued.sheet())) {
             BatchSummary.Tally tally = resume ? WrittenResults.tally(results) : new BatchSummary.Tally(null);
             try (OutputStream out = resume ? Files.newOutputStream(results, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND) : Files.newOutputStream(results);
+                    StandardOpenOption.APPEND) : OwnerOnlyFiles.newOutputStream(results);
                  ResultWriter writer = ResultWriter.of(ResultFormat.NDJSON, out)) {
                 BatchSummary summary = validator.resume(reader, writer, tally, () -> stopping, done -> {
                     BatchJob now = active.computeIfPresent(id, (k, j) -> j.withProgress(done));
@@ -256,7 +257,7 @@ public final class BatchJobs implements AutoCloseable {
                     }
                 }, origin);
                 writer.close();
-                JSON.writeValue(input.resolveSibling("summary.json").toFile(), summary);
+                JSON.writeValue(OwnerOnlyFiles.newOutputStream(input.resolveSibling("summary.json")), summary);
                 finish(id, j -> j.done(summary.lines()).withState(JobState.DONE, clock.instant(), null));
             }
         } catch (BatchPipeline.Stopped e) {
@@ -312,7 +313,7 @@ public final class BatchJobs implements AutoCloseable {
         Path file = root.resolve(job.id()).resolve("job.json");
         Path tmp = file.resolveSibling("job.json.tmp");
         try {
-            JSON.writeValue(tmp.toFile(), job);
+            JSON.writeValue(OwnerOnlyFiles.newOutputStream(tmp), job);
             move(tmp, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

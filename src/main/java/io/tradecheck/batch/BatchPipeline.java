@@ -85,32 +85,39 @@ public final class BatchPipeline {
         long[] read = {0};
         boolean stopped = false;
         try {
-            reader.forEachLine(line -> {
-                if (read[0]++ < skip) {
-                    return;
-                }
-                chunk.get(0).add(line);
-                if (chunk.get(0).size() == CHUNK) {
-                    submit(chunk.get(0), check, inFlight);
-                    chunk.set(0, new ArrayList<>(CHUNK));
-                    while (inFlight.size() >= 2 * parallelism) {
+            try {
+                reader.forEachLine(line -> {
+                    if (read[0]++ < skip) {
+                        return;
+                    }
+                    chunk.get(0).add(line);
+                    if (chunk.get(0).size() == CHUNK) {
+                        submit(chunk.get(0), check, inFlight);
+                        chunk.set(0, new ArrayList<>(CHUNK));
+                        while (inFlight.size() >= 2 * parallelism) {
+                            takeOldest(inFlight, sink);
+                        }
+                        if (stop.getAsBoolean()) {
+                            throw new StopReading();
+                        }
+                    }
+                });
+            } catch (StopReading e) {
+                stopped = true;
+            } catch (IOException | RuntimeException readFailed) {
+                if (!(readFailed instanceof WriteFailed)) {
+                    // The file turned unreadable: the lines read before it are decided (and logged) already or
+                    // about to be, so they are written too; the answer then says where it stopped.
+                    submitRest(chunk.get(0), check, inFlight);
+                    while (!inFlight.isEmpty()) {
                         takeOldest(inFlight, sink);
                     }
-                    if (stop.getAsBoolean()) {
-                        throw new StopReading();
-                    }
                 }
-            });
-            if (!chunk.get(0).isEmpty()) {
-                submit(chunk.get(0), check, inFlight);
+                throw readFailed;
             }
-        } catch (StopReading e) {
-            stopped = true;
-        } catch (UncheckedIOException e) {
-            inFlight.forEach(f -> f.cancel(false));
-            throw e.getCause();
-        }
-        try {
+            if (!stopped) {
+                submitRest(chunk.get(0), check, inFlight);
+            }
             // Lines already handed to the checkers are finished and written, also when stopping: nothing checked is lost.
             while (!inFlight.isEmpty()) {
                 takeOldest(inFlight, sink);
@@ -121,6 +128,14 @@ public final class BatchPipeline {
             inFlight.forEach(f -> f.cancel(false));
         }
         return !stopped;
+    }
+
+    private <R> void submitRest(List<OrderLine> lines, Function<OrderLine, R> check,
+                                Deque<CompletableFuture<List<R>>> inFlight) {
+        if (!lines.isEmpty()) {
+            submit(new ArrayList<>(lines), check, inFlight);
+            lines.clear();
+        }
     }
 
     /** The run was asked to stop before the end of the file; the results hold exactly {@code linesWritten} lines. */
@@ -169,7 +184,14 @@ public final class BatchPipeline {
         try {
             sink.accept(results);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new WriteFailed(e);
+        }
+    }
+
+    /** The answer could not be written (the client is gone, the disk is full): nothing more is written. */
+    private static final class WriteFailed extends UncheckedIOException {
+        WriteFailed(IOException cause) {
+            super(cause);
         }
     }
 }

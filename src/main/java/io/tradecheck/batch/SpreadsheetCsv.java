@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * The one CSV writer for files people open in a spreadsheet: batch results, decision-log exports, the changed lines of
  * an impact analysis. Comma, RFC 4180 quoting where a cell needs it, a header row, UTF-8 (Jackson CSV, already used to
  * read order files). One formula-injection rule (OWASP's advice on CSV injection): a text cell starting with
- * {@code = + - @}, tab or carriage return gets a leading apostrophe, so a spreadsheet shows it and never runs it; a plain
+ * {@code = + - @} (after any leading white space or control characters), tab or carriage return gets a leading apostrophe, so a spreadsheet shows it and never runs it; a plain
  * number ({@code -5}, {@code +2.5}) is data, and stays a number.
  */
 public final class SpreadsheetCsv implements Closeable {
@@ -55,10 +55,26 @@ public final class SpreadsheetCsv implements Closeable {
             return number.toPlainString();
         }
         String text = value.toString();
-        if (text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0 || PLAIN_NUMBER.matcher(text).matches()) {
-            return text;
+        return PLAIN_NUMBER.matcher(text).matches() || !runsAsFormula(text) ? text : "'" + text;
+    }
+
+    /**
+     * Text starting with tab or carriage return, or whose first character after any leading white space and control
+     * characters (spaces, line feeds, NULs: some spreadsheets skip them) is {@code = + - @}.
+     */
+    static boolean runsAsFormula(String text) {
+        if (text.isEmpty()) {
+            return false;
         }
-        return "'" + text;
+        if (text.charAt(0) == '\t' || text.charAt(0) == '\r') {
+            return true;
+        }
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || Character.isISOControl(text.charAt(i))
+                || Character.isSpaceChar(text.charAt(i)))) {
+            i++;
+        }
+        return i < text.length() && "=+-@".indexOf(text.charAt(i)) >= 0;
     }
 
     public void flush() throws IOException {

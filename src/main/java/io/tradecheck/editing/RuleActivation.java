@@ -56,6 +56,7 @@ public final class RuleActivation {
      * the folder's problems in lastError); with no history either, the start fails with every problem listed.
      */
     public static RuleActivation start(RulesFolder folder, RuleHistory history, PackCheck check, Clock clock) {
+        completeInterruptedActivation(folder, history);
         RulePackSource source = folder.read();
         PackCheck.Checked outcome = check.check(source);
         Optional<RuleHistory.Stored> latest = history.latest();
@@ -80,6 +81,35 @@ public final class RuleActivation {
             }
         }
         throw new RulePackException(outcome.verdict().errors());
+    }
+
+    /**
+     * An activation is recorded in the history (a database commit: the commit point) before the folder is changed, and
+     * the folder carries a marker while it changes. A marker found at start-up means the process died in between: if
+     * the version was recorded, the folder is made to hold it (the activation completes, with its editor and
+     * comment); if not, the folder was not touched yet. Either way, a folder caught half-way is never what starts.
+     */
+    private static void completeInterruptedActivation(RulesFolder folder, RuleHistory history) {
+        Optional<String> cut = folder.interruptedActivation();
+        if (cut.isEmpty()) {
+            return;
+        }
+        Optional<RuleHistory.Stored> latest = history.latest().filter(s -> s.version().digest().equals(cut.get()));
+        if (latest.isPresent()) {
+            LOG.warnf("An activation of rule version %d was cut off (the service stopped while writing %s); "
+                    + "completing it", latest.get().version().number(), folder.dir());
+            RulePackSource present;
+            try {
+                present = folder.read();
+            } catch (RuntimeException e) {
+                present = RulePackSource.of(folder.dir().toString(), List.of());
+            }
+            folder.mirror(present, latest.get().source());
+        } else {
+            LOG.warnf("An activation was cut off before it was recorded; the rules folder %s was not changed",
+                    folder.dir());
+        }
+        folder.endActivation();
     }
 
     public ActiveRuleSet active() {
@@ -174,16 +204,25 @@ public final class RuleActivation {
                     + " error(s)", outcome.verdict());
         }
         RulePackSource before = folder.read();
-        folder.mirror(before, source);
+        // Marker, then the history entry (the commit point), then the folder: see completeInterruptedActivation.
+        folder.beginActivation(source.digest());
         RuleVersion version;
         try {
             version = history.record(source, history.packVersionFor(outcome.ruleSet().info().version(),
                     source.digest()), by, comment, how, restoredFrom,
                     clock.instant(), state.version().digest());
         } catch (RuntimeException e) {
-            folder.mirror(source, before);
+            folder.endActivation();
             throw e;
         }
+        try {
+            folder.mirror(before, source);
+        } catch (RuntimeException e) {
+            history.discard(version.number());
+            folder.endActivation();
+            throw e;
+        }
+        folder.endActivation();
         swap(outcome.ruleSet(), version);
         return version;
     }

@@ -111,6 +111,17 @@ public final class RuleHistory {
         }
     }
 
+    /** Forgets a version just recorded whose activation failed (its folder could not be written). */
+    void discard(int number) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM rule_activation WHERE id = ?")) {
+            ps.setLong(1, number);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot forget rule version " + number, e);
+        }
+    }
+
     /** The files of a rule set, as they were activated; empty if that digest was never in force. */
     public Optional<RulePackSource> source(String digest) {
         List<RuleFile> files = new ArrayList<>();

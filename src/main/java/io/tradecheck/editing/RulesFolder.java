@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The rules folder on disk ({@code tradecheck.rules.dir}). After an activation or a rollback it is made to mirror the
@@ -17,10 +19,54 @@ import java.util.Map;
  * are replaced by an atomic rename, never written in place; documentation and hidden files are left alone.
  */
 public final class RulesFolder {
+    /**
+     * Present while the folder is being made to mirror a new version: holds that version's digest. Found at start-up,
+     * it means the process died mid-way, and the folder may hold a mixture of two versions (docs/security.md).
+     */
+    static final String ACTIVATION_MARKER = ".activation-in-progress";
+
     private final Path dir;
+    /** Called after each file written: tests stop the process there. */
+    private final Runnable afterEachWrite;
 
     public RulesFolder(Path dir) {
+        this(dir, () -> { });
+    }
+
+    RulesFolder(Path dir, Runnable afterEachWrite) {
         this.dir = dir;
+        this.afterEachWrite = afterEachWrite;
+    }
+
+    /** Notes, durably, that the folder is about to be changed to the version with {@code digest}. */
+    void beginActivation(String digest) {
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, ACTIVATION_MARKER, ".tmp");
+            Files.writeString(temp, digest, StandardOpenOption.SYNC);
+            Files.move(temp, dir.resolve(ACTIVATION_MARKER), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the rules folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    void endActivation() {
+        try {
+            Files.deleteIfExists(dir.resolve(ACTIVATION_MARKER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the rules folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The digest of the version an activation cut off by a crash was writing, if one was. */
+    Optional<String> interruptedActivation() {
+        Path marker = dir.resolve(ACTIVATION_MARKER);
+        try {
+            return Files.exists(marker) ? Optional.of(Files.readString(marker).trim()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + marker + ": " + e.getMessage(), e);
+        }
     }
 
     public Path dir() {
@@ -91,5 +137,6 @@ public final class RulesFolder {
         } finally {
             Files.deleteIfExists(temp);
         }
+        afterEachWrite.run();
     }
 }

@@ -22,8 +22,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         // One SHA-256 and a map lookup: cheap enough for the event loop.
-        return directory.apiKey(request.key())
-                .map(entry -> Uni.createFrom().item(UsersFileIdentityProvider.identity(entry)))
-                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("unknown API key")));
+        try {
+            return directory.apiKey(request.key(), SignInSource.of(request))
+                    .map(entry -> Uni.createFrom().item(UsersFileIdentityProvider.identity(entry)))
+                    .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("unknown API key")));
+        } catch (SignInThrottledException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 }

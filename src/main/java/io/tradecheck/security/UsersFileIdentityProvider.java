@@ -25,8 +25,9 @@ public class UsersFileIdentityProvider implements IdentityProvider<UsernamePassw
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
+        String source = SignInSource.of(request);
         return context.runBlocking(() -> directory
-                .login(request.getUsername(), new String(request.getPassword().getPassword()))
+                .login(request.getUsername(), new String(request.getPassword().getPassword()), source)
                 .map(UsersFileIdentityProvider::identity)
                 .orElseThrow(() -> new AuthenticationFailedException("wrong user name or password")));
     }

@@ -1,6 +1,10 @@
 package io.tradecheck.api;
 
+import static io.tradecheck.security.TestUsers.asAuditor;
 import static io.tradecheck.security.TestUsers.asChecker;
+import static io.tradecheck.security.TestUsers.withKey;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -8,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.tradecheck.security.TestUsers;
 import java.io.File;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,38 @@ class BatchJobResourceTest {
 
         asChecker().when().delete("/api/v1/batch-jobs/" + id).then().statusCode(204);
         asChecker().when().get("/api/v1/batch-jobs/" + id).then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void aCheckerSeesOnlyTheirOwnJobsAndAnAuditorReadsAllButDeletesNone() throws InterruptedException {
+        String id = asChecker().contentType("text/csv").body(BatchResourceTest.ORDERS_CSV)
+                .when().post("/api/v1/batch-jobs").then().statusCode(202).body("owner", equalTo("test-checker"))
+                .extract().path("id");
+        awaitDone(id);
+        // Another checker (the checker API key is a caller of its own): before, it listed, read and deleted this job.
+        var other = (java.util.function.Supplier<io.restassured.specification.RequestSpecification>)
+                () -> withKey(TestUsers.CHECKER_KEY);
+        other.get().when().get("/api/v1/batch-jobs").then().statusCode(200).body("id", not(hasItem(id)));
+        other.get().when().get("/api/v1/batch-jobs/" + id).then().statusCode(404);
+        other.get().when().get("/api/v1/batch-jobs/" + id + "/results").then().statusCode(404);
+        other.get().when().get("/api/v1/batch-jobs/" + id + "/summary").then().statusCode(404);
+        other.get().when().delete("/api/v1/batch-jobs/" + id).then().statusCode(404);
+
+        asAuditor().when().get("/api/v1/batch-jobs").then().statusCode(200).body("id", hasItem(id));
+        asAuditor().when().get("/api/v1/batch-jobs/" + id + "/summary").then().statusCode(200);
+        asAuditor().when().delete("/api/v1/batch-jobs/" + id).then().statusCode(403);
+
+        asChecker().when().get("/api/v1/batch-jobs").then().statusCode(200).body("id", hasItem(id));
+        asChecker().when().delete("/api/v1/batch-jobs/" + id).then().statusCode(204);
+    }
+
+    private static void awaitDone(String id) throws InterruptedException {
+        String state = "QUEUED";
+        for (int i = 0; i < 100 && !state.equals("DONE"); i++) {
+            Thread.sleep(100);
+            state = asChecker().when().get("/api/v1/batch-jobs/" + id).then().statusCode(200).extract().path("state");
+        }
+        assertEquals("DONE", state);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +100,12 @@ class BatchJobsTest {
             assertEquals(11, done.linesDone());
             assertEquals(11, Files.readAllLines(jobs.results(job.id())).size());
             assertEquals(2, jobs.summary(job.id()).orElseThrow().errors());
+            // Results are order data: readable by the service's account only (before: 0644).
+            Path dir = jobs.results(job.id()).getParent();
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+            for (String file : new String[] {"results.ndjson", "summary.json", "job.json"}) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))), file);
+            }
             assertTrue(jobs.delete(job.id()));
             assertTrue(jobs.status(job.id()).isEmpty());
         }

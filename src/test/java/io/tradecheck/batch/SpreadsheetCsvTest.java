@@ -29,6 +29,13 @@ class SpreadsheetCsvTest {
         assertEquals(written, SpreadsheetCsv.cell(text));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {" =1+1", "\n=1+1", "\n\n=HYPERLINK(\"http://x\")", "\u0000=1",
+            " \t @cmd", "\u00a0=1", "-2+3"})
+    void aFormulaBehindLeadingWhiteSpaceOrControlCharactersIsNeutralisedToo(String text) {
+        assertEquals("'" + text, SpreadsheetCsv.cell(text));
+    }
+
     @Test
     void tabAndCarriageReturnAtTheStartAreNeutralisedToo() {
         assertEquals("'\t=1", SpreadsheetCsv.cell("\t=1"));

@@ -64,6 +64,54 @@ class RuleActivationTest {
         assertEquals(second.digest(), RulePackSource.fromDirectory(rules).digest(), "the folder mirrors what is live");
         assertTrue(Files.readString(rules.resolve(PackFixture.RECIPROCAL)).contains(",27,9903.01.53,2025-04-09,"));
         assertEquals(2, activation.history().size());
+        Path stored = data.resolve("versions").resolve(String.format("%06d", second.number()));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(stored)));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(stored.resolve("pack").resolve(PackFixture.RECIPROCAL))));
+    }
+
+    /** kill -9 stands for: the process stops right there, no catch block or finally runs. */
+    static final class Killed extends Error {
+    }
+
+    @Test
+    void aCrashMidActivationNeverStartsAMixtureAndTheRecordedVersionCompletesWithItsEditor() throws IOException {
+        RuleActivation activation = start();
+        RuleVersion first = activation.state().version();
+        RuleActivation dying = RuleActivation.start(new RulesFolder(rules, () -> {
+            throw new Killed();
+        }), VersionHistory.open(data, 10), new PackValidator(new RulePackCompiler()), Clock.systemUTC());
+        Draft draft = draft(dying, 27);
+        assertThrows(Killed.class, () -> dying.activate(draft, "ann", "EO of the day", false));
+        // The folder now holds one file of the draft and the others of version 1.
+        String mixed = RulePackSource.fromDirectory(rules).digest();
+        assertFalse(mixed.equals(first.digest()));
+
+        RuleActivation restarted = start();
+
+        RuleVersion live = restarted.state().version();
+        assertEquals(RuleActivation.Status.OK, restarted.state().status());
+        assertEquals(first.number() + 1, live.number(), "the activation completed, no START_UP version of a mixture");
+        assertEquals("ann", live.by());
+        assertEquals("EO of the day", live.comment());
+        assertEquals(RuleVersion.How.DRAFT, live.how());
+        assertEquals(live.digest(), RulePackSource.fromDirectory(rules).digest(), "the folder holds the whole draft");
+        assertEquals(0, new BigDecimal("27").compareTo(japanRate(restarted)));
+        assertEquals(2, restarted.history().size());
+        assertFalse(Files.exists(rules.resolve(RulesFolder.ACTIVATION_MARKER)));
+    }
+
+    @Test
+    void aCrashBeforeTheVersionIsRecordedLeavesTheFolderAsItWas() throws IOException {
+        RuleActivation activation = start();
+        RuleVersion first = activation.state().version();
+        new RulesFolder(rules).beginActivation("sha256:never-recorded");
+
+        RuleActivation restarted = start();
+
+        assertEquals(first, restarted.state().version());
+        assertEquals(first.digest(), RulePackSource.fromDirectory(rules).digest());
+        assertFalse(Files.exists(rules.resolve(RulesFolder.ACTIVATION_MARKER)));
     }
 
     @Test
