@@ -1,14 +1,16 @@
 package io.tradecheck.decisionlog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradecheck.engine.DecisionRecorder;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
+import io.tradecheck.model.Finding;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
@@ -26,6 +28,7 @@ public final class DecisionLog implements DecisionRecorder {
     private final DecisionLogMode mode;
     private final GroupCommitWriter writer;
     private final ObjectMapper json;
+    private final ObjectMapper compact;
     private final Supplier<String> httpCaller;
     private final Clock clock;
     private final Duration maxWait;
@@ -39,6 +42,8 @@ public final class DecisionLog implements DecisionRecorder {
         this.mode = mode;
         this.writer = writer;
         this.json = json;
+        // The request as logged: only the fields that were given (a null is the same as absent on replay).
+        this.compact = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         this.httpCaller = httpCaller;
         this.clock = clock;
         this.maxWait = maxWait;
@@ -57,9 +62,9 @@ public final class DecisionLog implements DecisionRecorder {
         if (mode == DecisionLogMode.OFF) {
             return decision;
         }
-        Instant now = clock.instant();
-        Decision answered = decision.withDecisionId(DecisionIds.next(now.toEpochMilli()));
-        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, now), maxWait);
+        UUID id = DecisionIds.nextUuid(clock.millis());
+        Decision answered = decision.withDecisionId(id.toString());
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, id), maxWait);
         if (mode == DecisionLogMode.DURABLE) {
             awaitCommit(committed);
         }
@@ -75,9 +80,9 @@ public final class DecisionLog implements DecisionRecorder {
         if (mode == DecisionLogMode.OFF) {
             return CompletableFuture.completedFuture(decision);
         }
-        Instant now = clock.instant();
-        Decision answered = decision.withDecisionId(DecisionIds.next(now.toEpochMilli()));
-        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, now), Duration.ZERO);
+        UUID id = DecisionIds.nextUuid(clock.millis());
+        Decision answered = decision.withDecisionId(id.toString());
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, id), Duration.ZERO);
         if (mode != DecisionLogMode.DURABLE) {
             return CompletableFuture.completedFuture(answered);
         }
@@ -95,29 +100,47 @@ public final class DecisionLog implements DecisionRecorder {
         return answer;
     }
 
-    private LoggedDecision row(CheckRequest request, Decision answered, RuleSet ruleSet, Instant now) {
+    private DecisionRecord row(CheckRequest request, Decision answered, RuleSet ruleSet, UUID id) {
         DecisionContext.Context context = DecisionContext.current();
         String caller = context != null && context.caller() != null ? context.caller() : httpCaller.get();
-        return new LoggedDecision(answered.decisionId(), now, truncate(caller, 200),
-                truncate(answered.reference(), 200), answered.decision().name(), ruleSet.info().version(),
-                ruleSet.info().digest(), context == null ? null : context.batchJob(),
-                context == null ? null : context.batchLine(), write(request), write(answered));
+        String answer = write(json, answered.withoutDecisionId());
+        return new DecisionRecord(id, truncate(caller, 200), truncate(answered.reference(), 200),
+                answered.decision().name(), ruleSet.info().version(), ruleSet.info().digest(),
+                context == null ? null : context.batchJob(), context == null ? null : context.batchLine(),
+                answered.evaluationDate(), answered.additionalDutyRate(), answered.additionalDuty(), ruleIds(answered),
+                AnswerDigest.of(answer), write(compact, request), answer);
+    }
+
+    static String ruleIds(Decision d) {
+        if (d.findings() == null || d.findings().isEmpty()) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        for (Finding f : d.findings()) {
+            if (s.length() > 0) {
+                s.append(' ');
+            }
+            s.append(f.ruleId());
+        }
+        return s.length() <= 4000 ? s.toString() : s.substring(0, 4000);
     }
 
     private void awaitCommit(CompletableFuture<Void> committed) {
         try {
             committed.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            committed.cancel(false); // the writer then skips the row, or withdraws it if it was being committed
             throw new DecisionLogUnavailableException("the decision log did not confirm the write within " + maxWait, e);
         } catch (ExecutionException e) {
             throw new DecisionLogUnavailableException("the decision could not be written to the log", e.getCause());
         } catch (InterruptedException e) {
+            committed.cancel(false);
             Thread.currentThread().interrupt();
             throw new DecisionLogUnavailableException("interrupted while waiting for the decision log", e);
         }
     }
 
-    private String write(Object value) {
+    private static String write(ObjectMapper json, Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -51,8 +51,8 @@ public class DecisionLogSetup {
 
     @Produces
     @Singleton
-    DecisionStore decisionStore() {
-        return new DecisionStore(dataSource());
+    DecisionStore decisionStore(RuleHistoryStore history) {
+        return new DecisionStore(dataSource(), history::holds);
     }
 
     @Produces
@@ -79,8 +79,14 @@ public class DecisionLogSetup {
 
     @Produces
     @Singleton
-    DecisionReplay decisionReplay(DecisionStore store, RuleSetRegistry registry, ShipmentChecker checker, ObjectMapper json) {
-        return new DecisionReplay(store, registry, checker, json);
+    DecisionArchive decisionArchive(DecisionStore store, RuleSetRegistry registry, ShipmentChecker checker, ObjectMapper json) {
+        return new DecisionArchive(store, registry::find, checker, json);
+    }
+
+    @Produces
+    @Singleton
+    DecisionReplay decisionReplay(DecisionArchive archive, RuleSetRegistry registry, ShipmentChecker checker, ObjectMapper json) {
+        return new DecisionReplay(archive, registry, checker, json);
     }
 
     void drainOnStop(@Observes ShutdownEvent event) {

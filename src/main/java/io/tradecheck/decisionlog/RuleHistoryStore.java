@@ -67,6 +67,15 @@ public final class RuleHistoryStore {
         return list;
     }
 
+    /** Whether the files of this rule set are kept (so its decisions can be rebuilt by replay). */
+    public boolean holds(String digest) {
+        try (Connection c = dataSource.getConnection()) {
+            return exists(c, digest);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** The files of a rule set, as they were activated; empty if that digest was never recorded. */
     public Optional<RulePackSource> source(String digest) throws SQLException {
         List<RuleFile> files = new ArrayList<>();
