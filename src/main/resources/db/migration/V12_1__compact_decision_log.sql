@@ -9,7 +9,8 @@
 --
 -- The id is a UUID version 7 (time-ordered, ms precision): its primary-key index is also the time index, so the row
 -- has no separate timestamp column or index (decidedAt is the id's time). Rule sets and batch jobs are small integer
--- keys into their own tables: a batch line carries 8 bytes of batch identity instead of a 36-character job id.
+-- keys into their own tables: a batch line carries 8 bytes of batch identity instead of a 36-character job id; so are
+-- the lists of rule ids. The request is stored without its reference (a column of its own), put back when read.
 
 CREATE TABLE decision_rule_set (
     id      INTEGER      NOT NULL PRIMARY KEY,
@@ -20,6 +21,12 @@ CREATE TABLE decision_rule_set (
 CREATE TABLE decision_batch (
     id  INTEGER     NOT NULL PRIMARY KEY,
     job VARCHAR(64) NOT NULL UNIQUE
+);
+
+-- The rule ids of a decision's findings, space-separated: a few hundred distinct lists for millions of decisions.
+CREATE TABLE decision_rule_ids (
+    id       INTEGER       NOT NULL PRIMARY KEY,
+    rule_ids VARCHAR(4000) NOT NULL
 );
 
 CREATE TABLE decision_entry (
@@ -33,7 +40,7 @@ CREATE TABLE decision_entry (
     evaluation_date DATE,
     duty_rate       NUMERIC(12, 4),
     duty            NUMERIC(22, 2),
-    rule_ids        VARCHAR(4000),
+    rule_ids        INTEGER,
     answer_sha256   BYTEA,
     request_json    VARCHAR(70000) NOT NULL,
     answer_json     VARCHAR(1000000)

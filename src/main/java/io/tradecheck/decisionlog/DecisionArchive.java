@@ -68,9 +68,28 @@ public final class DecisionArchive {
         return read(d.requestJson(), CheckRequest.class);
     }
 
-    LoggedDecision full(DecisionRecord r) {
+    LoggedDecision full(DecisionRecord stored) {
+        DecisionRecord r = stored.withRequestJson(requestWithReference(stored));
         return new LoggedDecision(r.id().toString(), r.decidedAt(), r.caller(), r.reference(), r.outcome(),
                 r.ruleSetVersion(), r.ruleSetDigest(), r.batchJob(), r.batchLine(), r.requestJson(), answer(r));
+    }
+
+    /** The request as received: the log stores it without its reference when the reference column holds it. */
+    private String requestWithReference(DecisionRecord r) {
+        if (r.reference() == null || r.requestJson().startsWith("{\"reference\"")) {
+            return r.requestJson();
+        }
+        try {
+            ObjectNode stored = (ObjectNode) json.readTree(r.requestJson());
+            if (stored.has("reference")) {
+                return r.requestJson();
+            }
+            ObjectNode request = json.createObjectNode().put("reference", r.reference());
+            request.setAll(stored);
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("logged request of " + r.id() + " cannot be read", e);
+        }
     }
 
     private String answer(DecisionRecord r) {

@@ -1,5 +1,6 @@
 package io.tradecheck.decisionlog;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,12 @@ public final class DecisionLog implements DecisionRecorder {
     private final GroupCommitWriter writer;
     private final ObjectMapper json;
     private final ObjectMapper compact;
+    private final ObjectMapper compactWithoutReference;
+
+    /** The request's reference has a column of its own: not stored twice. */
+    @JsonIgnoreProperties({"reference"})
+    private interface WithoutReference {
+    }
     private final Supplier<String> httpCaller;
     private final Clock clock;
     private final Duration maxWait;
@@ -44,6 +51,7 @@ public final class DecisionLog implements DecisionRecorder {
         this.json = json;
         // The request as logged: only the fields that were given (a null is the same as absent on replay).
         this.compact = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        this.compactWithoutReference = compact.copy().addMixIn(CheckRequest.class, WithoutReference.class);
         this.httpCaller = httpCaller;
         this.clock = clock;
         this.maxWait = maxWait;
@@ -108,7 +116,14 @@ public final class DecisionLog implements DecisionRecorder {
                 answered.decision().name(), ruleSet.info().version(), ruleSet.info().digest(),
                 context == null ? null : context.batchJob(), context == null ? null : context.batchLine(),
                 answered.evaluationDate(), answered.additionalDutyRate(), answered.additionalDuty(), ruleIds(answered),
-                AnswerDigest.of(answer), write(compact, request), answer);
+                AnswerDigest.of(answer), requestJson(request), answer);
+    }
+
+    /** Without the reference when its column holds it exactly (DecisionArchive puts it back), else in full. */
+    private String requestJson(CheckRequest request) {
+        String ref = request.reference();
+        boolean inColumn = ref == null || ref.length() <= 200 && ref.equals(DecisionStore.storable(ref));
+        return write(inColumn ? compactWithoutReference : compact, request);
     }
 
     static String ruleIds(Decision d) {

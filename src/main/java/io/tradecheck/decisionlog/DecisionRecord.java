@@ -35,8 +35,8 @@ public record DecisionRecord(
         return DecisionIds.instant(id);
     }
 
-    public DecisionRecord withAnswerJson(String answer) {
+    public DecisionRecord withRequestJson(String request) {
         return new DecisionRecord(id, caller, reference, outcome, ruleSetVersion, ruleSetDigest, batchJob, batchLine,
-                evaluationDate, dutyRate, duty, ruleIds, answerSha256, requestJson, answer);
+                evaluationDate, dutyRate, duty, ruleIds, answerSha256, request, answerJson);
     }
 }

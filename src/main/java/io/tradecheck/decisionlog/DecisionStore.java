@@ -24,8 +24,9 @@ import javax.sql.DataSource;
  */
 public class DecisionStore {
     static final String SELECT = "SELECT e.id, e.caller, e.reference, e.outcome, r.version, r.digest, b.job, e.batch_line, "
-            + "e.evaluation_date, e.duty_rate, e.duty, e.rule_ids, e.answer_sha256, e.request_json, e.answer_json "
-            + "FROM decision_entry e JOIN decision_rule_set r ON r.id = e.rule_set LEFT JOIN decision_batch b ON b.id = e.batch";
+            + "e.evaluation_date, e.duty_rate, e.duty, f.rule_ids, e.answer_sha256, e.request_json, e.answer_json "
+            + "FROM decision_entry e JOIN decision_rule_set r ON r.id = e.rule_set LEFT JOIN decision_batch b ON b.id = e.batch "
+            + "LEFT JOIN decision_rule_ids f ON f.id = e.rule_ids";
     private static final String INSERT = "INSERT INTO decision_entry (id, caller, reference, outcome, rule_set, batch, "
             + "batch_line, evaluation_date, duty_rate, duty, rule_ids, answer_sha256, request_json, answer_json) "
             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -34,6 +35,7 @@ public class DecisionStore {
     private final Predicate<String> replayable;
     private final Map<String, Integer> ruleSetKeys = new ConcurrentHashMap<>();
     private final Map<String, Integer> batchKeys = new ConcurrentHashMap<>();
+    private final Map<String, Integer> ruleIdsKeys = new ConcurrentHashMap<>();
     private final Map<String, Boolean> replayableDigests = new ConcurrentHashMap<>();
 
     /** A store that keeps every answer in full (no rule history to rebuild from). */
@@ -89,7 +91,7 @@ public class DecisionStore {
     private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, switch (index) {
-                case 6, 7 -> Types.INTEGER;
+                case 6, 7, 11 -> Types.INTEGER;
                 case 8 -> Types.DATE;
                 case 9, 10 -> Types.NUMERIC;
                 case 12 -> Types.VARBINARY;
@@ -105,7 +107,8 @@ public class DecisionStore {
         return new Object[] {d.id(), storable(d.caller()), storable(d.reference()), d.outcome(),
                 ruleSetKey(c, d.ruleSetDigest(), d.ruleSetVersion()),
                 d.batchJob() == null ? null : batchKey(c, d.batchJob()), d.batchLine(), d.evaluationDate(),
-                d.dutyRate(), d.duty(), d.ruleIds(), d.answerSha256(), d.requestJson(), rebuildable ? null : d.answerJson()};
+                d.dutyRate(), d.duty(), d.ruleIds() == null ? null : ruleIdsKey(c, d.ruleIds()), d.answerSha256(),
+                d.requestJson(), rebuildable ? null : d.answerJson()};
     }
 
     /**
@@ -146,21 +149,31 @@ public class DecisionStore {
     }
 
     private int batchKey(Connection c, String job) throws SQLException {
-        Integer key = batchKeys.get(job);
+        return key(c, batchKeys, "decision_batch", "job", job);
+    }
+
+    private int ruleIdsKey(Connection c, String ruleIds) throws SQLException {
+        return key(c, ruleIdsKeys, "decision_rule_ids", "rule_ids", ruleIds);
+    }
+
+    /** The key of a value in a two-column (id, value) table, added if new; remembered in {@code cache}. */
+    private static int key(Connection c, Map<String, Integer> cache, String table, String column, String value)
+            throws SQLException {
+        Integer key = cache.get(value);
         if (key == null) {
-            key = key(c, "decision_batch", "job", job);
+            key = key(c, table, column, value);
             if (key == null) {
-                key = nextKey(c, "decision_batch");
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision_batch (id, job) VALUES (?,?)")) {
+                key = nextKey(c, table);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (id, " + column + ") VALUES (?,?)")) {
                     ps.setInt(1, key);
-                    ps.setString(2, job);
+                    ps.setString(2, value);
                     ps.executeUpdate();
                 }
             }
-            if (batchKeys.size() > 10_000) {
-                batchKeys.clear();
+            if (cache.size() > 10_000) {
+                cache.clear();
             }
-            batchKeys.put(job, key);
+            cache.put(value, key);
         }
         return key;
     }
@@ -169,6 +182,7 @@ public class DecisionStore {
     private void forgetKeys() {
         ruleSetKeys.clear();
         batchKeys.clear();
+        ruleIdsKeys.clear();
     }
 
     private static Integer key(Connection c, String table, String column, String value) throws SQLException {
