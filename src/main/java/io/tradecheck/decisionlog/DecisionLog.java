@@ -57,6 +57,24 @@ public final class DecisionLog implements DecisionRecorder {
         this.maxWait = maxWait;
     }
 
+    /** Told of every decision made (logged or not): for metrics. Must be quick; called on the checking thread. */
+    public interface Meter {
+        Meter NONE = (outcome, batchLine) -> { };
+
+        void decided(String outcome, boolean batchLine);
+    }
+
+    private volatile Meter meter = Meter.NONE;
+
+    public void meter(Meter meter) {
+        this.meter = meter;
+    }
+
+    private void count(Decision decision) {
+        DecisionContext.Context context = DecisionContext.current();
+        meter.decided(decision.decision().name(), context != null && context.batchLine() != null);
+    }
+
     public DecisionLogMode mode() {
         return mode;
     }
@@ -67,6 +85,7 @@ public final class DecisionLog implements DecisionRecorder {
 
     @Override
     public Decision record(CheckRequest request, Decision decision, RuleSet ruleSet) {
+        count(decision);
         if (mode == DecisionLogMode.OFF) {
             return decision;
         }
@@ -85,6 +104,7 @@ public final class DecisionLog implements DecisionRecorder {
      */
     @Override
     public CompletionStage<Decision> recordLater(CheckRequest request, Decision decision, RuleSet ruleSet) {
+        count(decision);
         if (mode == DecisionLogMode.OFF) {
             return CompletableFuture.completedFuture(decision);
         }

@@ -47,7 +47,17 @@ public class DecisionLogSetup {
     @ConfigProperty(name = "tradecheck.decision-log.drain-timeout", defaultValue = "30s")
     Duration drainTimeout;
 
+    @ConfigProperty(name = "tradecheck.decision-log.retention", defaultValue = "P1826D")
+    Duration retention;
+
+    @ConfigProperty(name = "tradecheck.decision-log.purge-every", defaultValue = "1h")
+    Duration purgeEvery;
+
+    @ConfigProperty(name = "tradecheck.decision-log.purge-batch", defaultValue = "1000")
+    int purgeBatch;
+
     private GroupCommitWriter writer;
+    private DecisionRetention retentionJob;
 
     @Produces
     @Singleton
@@ -73,6 +83,24 @@ public class DecisionLogSetup {
 
     @Produces
     @Singleton
+    DecisionRetention decisionRetention(DecisionStore store) {
+        retentionJob = new DecisionRetention(store, retention, purgeBatch, Clock.systemUTC());
+        return retentionJob;
+    }
+
+    void startRetention(@Observes io.quarkus.runtime.StartupEvent event, DecisionRetention retention) {
+        retention.start(purgeEvery);
+    }
+
+    @Produces
+    @Singleton
+    DecisionLogDisk decisionLogDisk(DecisionStore store,
+                                    @ConfigProperty(name = "tradecheck.data.dir", defaultValue = "./data") String dataDir) {
+        return new DecisionLogDisk(database, java.nio.file.Path.of(dataDir), store.dataSource());
+    }
+
+    @Produces
+    @Singleton
     RuleSetRegistry ruleSetRegistry(ActiveRuleSet active, RuleHistoryStore history) {
         return new RuleSetRegistry(active, history);
     }
@@ -90,6 +118,9 @@ public class DecisionLogSetup {
     }
 
     void drainOnStop(@Observes ShutdownEvent event) {
+        if (retentionJob != null) {
+            retentionJob.close();
+        }
         if (writer != null) {
             writer.close(drainTimeout);
         }

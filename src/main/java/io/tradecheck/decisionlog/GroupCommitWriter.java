@@ -35,6 +35,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final AtomicLong withdrawn = new AtomicLong();
     private volatile boolean closing;
     private volatile long lastCommitNanos = System.nanoTime();
+    private volatile long lastFailureNanos = lastCommitNanos - 1;
     private volatile Listener listener = Listener.NONE;
 
     /** Told of every commit: for metrics. Called on the writer thread; must be quick. */
@@ -114,6 +115,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     /** Nanoseconds (System.nanoTime) of the last successful commit. */
     public long lastCommitNanos() {
         return lastCommitNanos;
+    }
+
+    /** Whether the last attempt to write failed for a reason other than a refused row (the database is unwell). */
+    public boolean failing() {
+        return lastFailureNanos - lastCommitNanos > 0;
     }
 
     public int queued() {
@@ -206,6 +212,7 @@ public final class GroupCommitWriter implements AutoCloseable {
                     return;
                 }
                 failedAttempts.incrementAndGet();
+                lastFailureNanos = System.nanoTime();
                 if (attempt < RETRY_MILLIS.length) {
                     group = group.stream().filter(p -> !p.committed().isDone()).toList();
                     if (group.isEmpty()) {
@@ -255,6 +262,9 @@ public final class GroupCommitWriter implements AutoCloseable {
                 return true;
             }
             lost.incrementAndGet();
+            if (!isBadRow(e)) {
+                lastFailureNanos = System.nanoTime();
+            }
             LOG.errorf("Decision log: decision %s could not be written: %s", p.row().id(), e.getMessage());
             p.committed().completeExceptionally(e);
             return isBadRow(e);
