@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradecheck.decisionlog.DecisionExport;
 import io.tradecheck.decisionlog.DecisionQuery;
 import io.tradecheck.decisionlog.DecisionReplay;
-import io.tradecheck.decisionlog.DecisionStore;
+import io.tradecheck.decisionlog.DecisionArchive;
 import io.tradecheck.decisionlog.LoggedDecision;
 import io.tradecheck.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +39,7 @@ public class DecisionsResource {
     static final String TOTAL = "X-Total-Count";
 
     @Inject
-    DecisionStore store;
+    DecisionArchive store;
 
     @Inject
     DecisionReplay replay;

@@ -9,7 +9,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.tradecheck.decisionlog.DecisionQuery;
 import io.tradecheck.decisionlog.DecisionReplay;
-import io.tradecheck.decisionlog.DecisionStore;
+import io.tradecheck.decisionlog.DecisionArchive;
 import io.tradecheck.decisionlog.LoggedDecision;
 import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.model.Decision;
@@ -55,7 +55,7 @@ public class DecisionLogPages extends ConsolePage {
     @Location("console/replay.html")
     Template replayPage;
     @Inject
-    DecisionStore store;
+    DecisionArchive store;
     @Inject
     DecisionReplay replay;
     @Inject

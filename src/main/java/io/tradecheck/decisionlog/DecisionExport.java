@@ -21,10 +21,10 @@ public final class DecisionExport {
             "additionalDutyRate", "additionalDuty", "currency", "evaluationDate", "ruleIds", "originCountry",
             "destinationCountry", "hsCode", "ruleSetVersion", "ruleSetDigest", "batchJob", "batchLine");
 
-    private final DecisionStore store;
+    private final DecisionArchive store;
     private final ObjectMapper json;
 
-    public DecisionExport(DecisionStore store, ObjectMapper json) {
+    public DecisionExport(DecisionArchive store, ObjectMapper json) {
         this.store = store;
         this.json = json;
     }

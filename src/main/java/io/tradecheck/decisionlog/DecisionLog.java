@@ -1,5 +1,7 @@
 package io.tradecheck.decisionlog;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tradecheck.engine.DecisionRecorder;
@@ -7,9 +9,10 @@ import io.tradecheck.engine.RuleSet;
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
 import io.tradecheck.model.Origin;
+import io.tradecheck.model.Finding;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
@@ -27,6 +30,13 @@ public final class DecisionLog implements DecisionRecorder {
     private final DecisionLogMode mode;
     private final GroupCommitWriter writer;
     private final ObjectMapper json;
+    private final ObjectMapper compact;
+    private final ObjectMapper compactWithoutReference;
+
+    /** The request's reference has a column of its own: not stored twice. */
+    @JsonIgnoreProperties({"reference"})
+    private interface WithoutReference {
+    }
     private final Supplier<String> httpCaller;
     private final Clock clock;
     private final Duration maxWait;
@@ -40,9 +50,29 @@ public final class DecisionLog implements DecisionRecorder {
         this.mode = mode;
         this.writer = writer;
         this.json = json;
+        // The request as logged: only the fields that were given (a null is the same as absent on replay).
+        this.compact = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        this.compactWithoutReference = compact.copy().addMixIn(CheckRequest.class, WithoutReference.class);
         this.httpCaller = httpCaller;
         this.clock = clock;
         this.maxWait = maxWait;
+    }
+
+    /** Told of every decision made (logged or not): for metrics. Must be quick; called on the checking thread. */
+    public interface Meter {
+        Meter NONE = (outcome, batchLine) -> { };
+
+        void decided(String outcome, boolean batchLine);
+    }
+
+    private volatile Meter meter = Meter.NONE;
+
+    public void meter(Meter meter) {
+        this.meter = meter;
+    }
+
+    private void count(Decision decision, Origin origin) {
+        meter.decided(decision.decision().name(), origin.batchLine() != null);
     }
 
     public DecisionLogMode mode() {
@@ -55,12 +85,13 @@ public final class DecisionLog implements DecisionRecorder {
 
     @Override
     public Decision record(CheckRequest request, Decision decision, RuleSet ruleSet, Origin origin) {
+        count(decision, origin);
         if (mode == DecisionLogMode.OFF) {
             return decision;
         }
-        Instant now = clock.instant();
-        Decision answered = decision.withDecisionId(DecisionIds.next(now.toEpochMilli()));
-        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, now, origin), maxWait);
+        UUID id = DecisionIds.nextUuid(clock.millis());
+        Decision answered = decision.withDecisionId(id.toString());
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, id, origin), maxWait);
         if (mode == DecisionLogMode.DURABLE) {
             awaitCommit(committed);
         }
@@ -73,12 +104,13 @@ public final class DecisionLog implements DecisionRecorder {
      */
     @Override
     public CompletionStage<Decision> recordLater(CheckRequest request, Decision decision, RuleSet ruleSet) {
+        count(decision, Origin.CURRENT_CALLER);
         if (mode == DecisionLogMode.OFF) {
             return CompletableFuture.completedFuture(decision);
         }
-        Instant now = clock.instant();
-        Decision answered = decision.withDecisionId(DecisionIds.next(now.toEpochMilli()));
-        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, now, Origin.CURRENT_CALLER),
+        UUID id = DecisionIds.nextUuid(clock.millis());
+        Decision answered = decision.withDecisionId(id.toString());
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, id, Origin.CURRENT_CALLER),
                 Duration.ZERO);
         if (mode != DecisionLogMode.DURABLE) {
             return CompletableFuture.completedFuture(answered);
@@ -97,27 +129,53 @@ public final class DecisionLog implements DecisionRecorder {
         return answer;
     }
 
-    private LoggedDecision row(CheckRequest request, Decision answered, RuleSet ruleSet, Instant now, Origin origin) {
+    private DecisionRecord row(CheckRequest request, Decision answered, RuleSet ruleSet, UUID id, Origin origin) {
         String caller = origin.caller() != null ? origin.caller() : httpCaller.get();
-        return new LoggedDecision(answered.decisionId(), now, truncate(caller, 200),
-                truncate(answered.reference(), 200), answered.decision().name(), ruleSet.info().version(),
-                ruleSet.info().digest(), origin.batchJob(), origin.batchLine(), write(request), write(answered));
+        String answer = write(json, answered.withoutDecisionId());
+        return new DecisionRecord(id, truncate(caller, 200), truncate(answered.reference(), 200),
+                answered.decision().name(), ruleSet.info().version(), ruleSet.info().digest(),
+                origin.batchJob(), origin.batchLine(),
+                answered.evaluationDate(), answered.additionalDutyRate(), answered.additionalDuty(), ruleIds(answered),
+                AnswerDigest.of(answer), requestJson(request), answer);
+    }
+
+    /** Without the reference when its column holds it exactly (DecisionArchive puts it back), else in full. */
+    private String requestJson(CheckRequest request) {
+        String ref = request.reference();
+        boolean inColumn = ref == null || ref.length() <= 200 && ref.equals(DecisionStore.storable(ref));
+        return write(inColumn ? compactWithoutReference : compact, request);
+    }
+
+    static String ruleIds(Decision d) {
+        if (d.findings() == null || d.findings().isEmpty()) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        for (Finding f : d.findings()) {
+            if (s.length() > 0) {
+                s.append(' ');
+            }
+            s.append(f.ruleId());
+        }
+        return s.length() <= 4000 ? s.toString() : s.substring(0, 4000);
     }
 
     private void awaitCommit(CompletableFuture<Void> committed) {
         try {
             committed.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            committed.cancel(false); // the writer then skips the row, or withdraws it if it was being committed
             throw new DecisionLogUnavailableException("the decision log did not confirm the write within " + maxWait, e);
         } catch (ExecutionException e) {
             throw new DecisionLogUnavailableException("the decision could not be written to the log", e.getCause());
         } catch (InterruptedException e) {
+            committed.cancel(false);
             Thread.currentThread().interrupt();
             throw new DecisionLogUnavailableException("interrupted while waiting for the decision log", e);
         }
     }
 
-    private String write(Object value) {
+    private static String write(ObjectMapper json, Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

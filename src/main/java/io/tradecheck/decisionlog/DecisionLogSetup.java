@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,12 +32,22 @@ public class DecisionLogSetup {
     @Inject
     TradecheckConfig config;
 
+    @ConfigProperty(name = "tradecheck.decision-log.retention", defaultValue = "P1826D")
+    Duration retention;
+
+    @ConfigProperty(name = "tradecheck.decision-log.purge-every", defaultValue = "1h")
+    Duration purgeEvery;
+
+    @ConfigProperty(name = "tradecheck.decision-log.purge-batch", defaultValue = "1000")
+    int purgeBatch;
+
     private GroupCommitWriter writer;
+    private DecisionRetention retentionJob;
 
     @Produces
     @Singleton
-    DecisionStore decisionStore() {
-        return new DecisionStore(dataSource());
+    DecisionStore decisionStore(RuleHistory history) {
+        return new DecisionStore(dataSource(), history::holds);
     }
 
     @Produces
@@ -59,17 +70,44 @@ public class DecisionLogSetup {
 
     @Produces
     @Singleton
+    DecisionRetention decisionRetention(DecisionStore store) {
+        retentionJob = new DecisionRetention(store, retention, purgeBatch, Clock.systemUTC());
+        return retentionJob;
+    }
+
+    void startRetention(@Observes io.quarkus.runtime.StartupEvent event, DecisionRetention retention) {
+        retention.start(purgeEvery);
+    }
+
+    @Produces
+    @Singleton
+    DecisionLogDisk decisionLogDisk(DecisionStore store,
+                                    @ConfigProperty(name = "tradecheck.data.dir", defaultValue = "./data") String dataDir) {
+        return new DecisionLogDisk(config.database(), java.nio.file.Path.of(dataDir), store.dataSource());
+    }
+
+    @Produces
+    @Singleton
     RuleSetRegistry ruleSetRegistry(ActiveRuleSet active, RuleHistory history) {
         return new RuleSetRegistry(active, history);
     }
 
     @Produces
     @Singleton
-    DecisionReplay decisionReplay(DecisionStore store, RuleSetRegistry registry, ShipmentChecker checker, ObjectMapper json) {
-        return new DecisionReplay(store, registry, checker, json);
+    DecisionArchive decisionArchive(DecisionStore store, RuleSetRegistry registry, ShipmentChecker checker, ObjectMapper json) {
+        return new DecisionArchive(store, registry::find, checker, json);
+    }
+
+    @Produces
+    @Singleton
+    DecisionReplay decisionReplay(DecisionArchive archive, RuleSetRegistry registry, ShipmentChecker checker, ObjectMapper json) {
+        return new DecisionReplay(archive, registry, checker, json);
     }
 
     void drainOnStop(@Observes ShutdownEvent event) {
+        if (retentionJob != null) {
+            retentionJob.close();
+        }
         if (writer != null) {
             writer.close(config.decisionLog().drainTimeout());
         }

@@ -14,22 +14,33 @@ import java.util.List;
 public record DecisionQuery(Instant from, Instant to, String reference, String outcome, String ruleSetVersion,
                             String batchJob, int limit, int offset) {
 
-    /** The WHERE clause and its parameters, in order. */
+    /**
+     * The WHERE clause and its parameters, in order, over {@code decision_entry e} joined to {@code decision_rule_set r}
+     * and {@code decision_batch b}. Time is a range of the id (UUID version 7), so it uses the primary key.
+     */
     String where(List<Object> params) {
         List<String> terms = new ArrayList<>();
         if (from != null) {
-            terms.add("decided_at >= ?");
-            params.add(DecisionStore.utc(from));
+            terms.add("e.id >= ?");
+            params.add(DecisionIds.lowerBound(from));
         }
         if (to != null) {
-            terms.add("decided_at < ?");
-            params.add(DecisionStore.utc(to));
+            terms.add("e.id < ?");
+            params.add(DecisionIds.lowerBound(to));
         }
-        add(terms, params, "reference", reference);
-        add(terms, params, "outcome", outcome);
-        add(terms, params, "rule_set_version", ruleSetVersion);
-        add(terms, params, "batch_job", batchJob);
+        add(terms, params, "e.reference", DecisionStore.storable(reference));
+        add(terms, params, "e.outcome", outcome);
+        add(terms, params, "r.version", ruleSetVersion);
+        add(terms, params, "b.job", batchJob);
         return terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms);
+    }
+
+    boolean needsRuleSet() {
+        return ruleSetVersion != null && !ruleSetVersion.isBlank();
+    }
+
+    boolean needsBatch() {
+        return batchJob != null && !batchJob.isBlank();
     }
 
     private static void add(List<String> terms, List<Object> params, String column, String value) {

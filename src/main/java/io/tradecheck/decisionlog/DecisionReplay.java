@@ -30,12 +30,12 @@ public final class DecisionReplay {
                          List<DecisionDiff.Change> changes) {
     }
 
-    private final DecisionStore store;
+    private final DecisionArchive store;
     private final RuleSetRegistry registry;
     private final ShipmentChecker checker;
     private final ObjectMapper json;
 
-    public DecisionReplay(DecisionStore store, RuleSetRegistry registry, ShipmentChecker checker, ObjectMapper json) {
+    public DecisionReplay(DecisionArchive store, RuleSetRegistry registry, ShipmentChecker checker, ObjectMapper json) {
         this.store = store;
         this.registry = registry;
         this.checker = checker;
@@ -50,11 +50,19 @@ public final class DecisionReplay {
         }
         LoggedDecision row = found.get();
         CheckRequest request = read(row.requestJson(), CheckRequest.class);
-        Decision recorded = read(row.responseJson(), Decision.class);
+        Decision logged = read(row.responseJson(), Decision.class);
+        Decision recorded = logged;
+        if (logged.findings() == null) {
+            // The answer could not be rebuilt (see DecisionArchive): only its summary is known.
+            recorded = new Decision(logged.reference(), logged.decision(), logged.additionalDutyRate(),
+                    logged.additionalDuty(), logged.currency(), logged.evaluationDate(), List.of(), logged.ruleSet())
+                    .withDecisionId(logged.decisionId());
+        }
         RuleSet active = registry.active();
         Decision now = checker.evaluate(request, active, recorded.evaluationDate());
         Optional<RuleSet> then = registry.find(row.ruleSetDigest());
-        Decision again = then.map(r -> checker.evaluate(request, r, recorded.evaluationDate())).orElse(null);
+        java.time.LocalDate asOf = logged.evaluationDate();
+        Decision again = then.map(r -> checker.evaluate(request, r, asOf)).orElse(null);
         Boolean reproduced = again == null ? null : write(again.withDecisionId(row.id())).equals(row.responseJson());
         return Optional.of(new Result(row.id(), row.ruleSetDigest(), active.info().digest(), recorded, again, reproduced,
                 now, DecisionDiff.between(recorded, now)));

@@ -20,7 +20,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class);
     private static final long[] RETRY_MILLIS = {50, 250, 1000};
 
-    private record Pending(LoggedDecision row, CompletableFuture<Void> committed) {
+    private record Pending(DecisionRecord row, CompletableFuture<Void> committed) {
     }
 
     private final DecisionStore store;
@@ -31,7 +31,19 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong groups = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong withdrawn = new AtomicLong();
     private volatile boolean closing;
+    private volatile long lastCommitNanos = System.nanoTime();
+    private volatile long lastFailureNanos = lastCommitNanos - 1;
+    private volatile Listener listener = Listener.NONE;
+
+    /** Told of every commit: for metrics. Called on the writer thread; must be quick. */
+    public interface Listener {
+        Listener NONE = (size, nanos) -> { };
+
+        void committed(int groupSize, long nanos);
+    }
 
     public GroupCommitWriter(DecisionStore store, int queueSize, int maxGroup) {
         this(store, queueSize, maxGroup, Duration.ZERO);
@@ -57,7 +69,7 @@ public final class GroupCommitWriter implements AutoCloseable {
      *
      * @throws DecisionLogUnavailableException if the queue stays full or the writer is closed
      */
-    public CompletableFuture<Void> submit(LoggedDecision row, Duration maxWait) {
+    public CompletableFuture<Void> submit(DecisionRecord row, Duration maxWait) {
         if (closing) {
             throw new DecisionLogUnavailableException("the decision log is shutting down", null);
         }
@@ -84,6 +96,30 @@ public final class GroupCommitWriter implements AutoCloseable {
     /** Rows that could not be written after retries (their futures failed). */
     public long lost() {
         return lost.get();
+    }
+
+    public void listener(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** Failed attempts to write a group (each retry counts): a database that refuses writes shows here. */
+    public long failedAttempts() {
+        return failedAttempts.get();
+    }
+
+    /** Decisions committed after their caller was answered 503, and taken out again. */
+    public long withdrawn() {
+        return withdrawn.get();
+    }
+
+    /** Nanoseconds (System.nanoTime) of the last successful commit. */
+    public long lastCommitNanos() {
+        return lastCommitNanos;
+    }
+
+    /** Whether the last attempt to write failed for a reason other than a refused row (the database is unwell). */
+    public boolean failing() {
+        return lastFailureNanos - lastCommitNanos > 0;
     }
 
     public int queued() {
@@ -151,28 +187,152 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private void write(List<Pending> group) {
-        List<LoggedDecision> rows = group.stream().map(Pending::row).toList();
+    private void write(List<Pending> all) {
+        // A durable caller that gave up waiting (and was answered 503) has cancelled its row: it is not written.
+        List<Pending> group = all.stream().filter(p -> !p.committed().isDone()).toList();
+        if (group.isEmpty()) {
+            return;
+        }
+        List<DecisionRecord> rows = group.stream().map(Pending::row).toList();
         SQLException last = null;
         for (int attempt = 0; attempt <= RETRY_MILLIS.length; attempt++) {
+            long started = System.nanoTime();
             try {
                 store.insert(rows);
-                written.addAndGet(rows.size());
-                groups.incrementAndGet();
-                group.forEach(p -> p.committed().complete(null));
+                committed(group, started);
                 return;
             } catch (SQLException e) {
                 last = e;
+                if (isBadRow(e)) {
+                    // One row the database refuses must not take the others with it: write them one by one.
+                    LOG.warnf("Decision log: a group of %d was refused (%s); writing its rows one by one", rows.size(), e.getMessage());
+                    for (Pending p : group) {
+                        writeAlone(p, attempt > 0);
+                    }
+                    return;
+                }
+                failedAttempts.incrementAndGet();
+                lastFailureNanos = System.nanoTime();
                 if (attempt < RETRY_MILLIS.length) {
+                    group = group.stream().filter(p -> !p.committed().isDone()).toList();
+                    if (group.isEmpty()) {
+                        return;
+                    }
+                    rows = group.stream().map(Pending::row).toList();
                     LOG.warnf("Decision log: writing %d decision(s) failed (%s); retrying", rows.size(), e.getMessage());
                     sleep(RETRY_MILLIS[attempt]);
                 }
             }
         }
-        lost.addAndGet(rows.size());
-        LOG.errorf(last, "Decision log: %d decision(s) could not be written (first id %s)", rows.size(), rows.get(0).id());
-        SQLException cause = last;
+        if (lastAttemptMayHaveCommitted(last)) {
+            // The database stopped answering mid-commit: some rows may be in. Settle each one.
+            for (int i = 0; i < group.size(); i++) {
+                if (!writeAlone(group.get(i), true)) {
+                    fail(group.subList(i + 1, group.size()), last);
+                    return;
+                }
+            }
+            return;
+        }
+        fail(group, last);
+    }
+
+    private void fail(List<Pending> group, SQLException cause) {
+        if (group.isEmpty()) {
+            return;
+        }
+        lost.addAndGet(group.size());
+        LOG.errorf(cause, "Decision log: %d decision(s) could not be written (first id %s)", group.size(), group.get(0).row().id());
         group.forEach(p -> p.committed().completeExceptionally(cause));
+    }
+
+    /** Writes one row in its own transaction; false if the database failed (rather than refused the row). */
+    private boolean writeAlone(Pending p, boolean mayBeCommitted) {
+        if (p.committed().isDone()) {
+            return true;
+        }
+        long started = System.nanoTime();
+        try {
+            store.insert(List.of(p.row()));
+            committed(List.of(p), started);
+            return true;
+        } catch (SQLException e) {
+            if (mayBeCommitted && isBadRow(e) && present(p.row())) {
+                committed(List.of(p), started); // an earlier attempt whose outcome was unknown did commit it
+                return true;
+            }
+            lost.incrementAndGet();
+            if (!isBadRow(e)) {
+                lastFailureNanos = System.nanoTime();
+            }
+            LOG.errorf("Decision log: decision %s could not be written: %s", p.row().id(), e.getMessage());
+            p.committed().completeExceptionally(e);
+            return isBadRow(e);
+        }
+    }
+
+    private void committed(List<Pending> group, long startedNanos) {
+        written.addAndGet(group.size());
+        groups.incrementAndGet();
+        lastCommitNanos = System.nanoTime();
+        listener.committed(group.size(), lastCommitNanos - startedNanos);
+        List<DecisionRecord> givenUp = new ArrayList<>();
+        for (Pending p : group) {
+            if (!p.committed().complete(null)) {
+                givenUp.add(p.row());
+            }
+        }
+        if (!givenUp.isEmpty()) {
+            withdraw(givenUp);
+        }
+    }
+
+    /**
+     * Rows committed after their caller stopped waiting and was answered 503: nobody received these decisions, so they
+     * are taken out of the log again (a retry then logs the decision it is answered with, once).
+     */
+    private void withdraw(List<DecisionRecord> rows) {
+        for (int attempt = 0; attempt <= RETRY_MILLIS.length; attempt++) {
+            try {
+                store.delete(rows.stream().map(DecisionRecord::id).toList());
+                withdrawn.addAndGet(rows.size());
+                LOG.warnf("Decision log: %d decision(s) committed after their caller was answered 503 were withdrawn", rows.size());
+                return;
+            } catch (SQLException e) {
+                sleep(RETRY_MILLIS[Math.min(attempt, RETRY_MILLIS.length - 1)]);
+            }
+        }
+        LOG.errorf("Decision log: %d decision(s) answered 503 could not be withdrawn (first id %s)", rows.size(), rows.get(0).id());
+    }
+
+    private boolean present(DecisionRecord row) {
+        try {
+            return store.find(row.id().toString()).isPresent();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** A failure that is not the database refusing the data (a lost connection, a timeout) leaves the commit unknown. */
+    private static boolean lastAttemptMayHaveCommitted(SQLException e) {
+        return e != null && !isBadRow(e);
+    }
+
+    /**
+     * Whether the database refused the data rather than failed: SQL states of class 22 (data exception, such as a NUL
+     * character in PostgreSQL text) and 23 (integrity constraint violation).
+     */
+    static boolean isBadRow(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            String state = s.getSQLState();
+            if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                return true;
+            }
+            if (s.getNextException() == s) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static void sleep(long millis) {

@@ -111,6 +111,15 @@ public final class RuleHistory {
         }
     }
 
+    /** Whether the files of this rule set are kept (so its decisions can be rebuilt by replay). */
+    public boolean holds(String digest) {
+        try (Connection c = dataSource.getConnection()) {
+            return exists(c, digest);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Forgets a version just recorded whose activation failed (its folder could not be written). */
     void discard(int number) {
         try (Connection c = dataSource.getConnection();

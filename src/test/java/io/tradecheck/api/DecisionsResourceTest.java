@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tradecheck.decisionlog.DecisionStore;
-import io.tradecheck.decisionlog.LoggedDecision;
+import io.tradecheck.decisionlog.AnswerDigest;
+import io.tradecheck.decisionlog.DecisionRecord;
 import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.editing.RuleVersion;
 import io.tradecheck.engine.RuleFile;
@@ -221,15 +222,24 @@ class DecisionsResourceTest {
         String reference = fresh("EARLIER");
         CheckRequest request = json.readValue(Payloads.read("checks/china-geneva-2025-06-01.json")
                 .replace("ARTICLE-GENEVA", reference), CheckRequest.class);
-        String id = UUID.randomUUID().toString();
+        UUID uuid = new UUID((System.currentTimeMillis() << 16) | 0x7000L, UUID.randomUUID().getLeastSignificantBits());
+        String id = uuid.toString();
         Decision then = checker.evaluate(request, earlierRules, LocalDate.parse("2025-06-01")).withDecisionId(id);
         Decision now = checker.evaluate(request, checker.rules().current(), LocalDate.parse("2025-06-01"));
         String rateThen = then.additionalDutyRate().stripTrailingZeros().toPlainString();
         String rateNow = now.additionalDutyRate().stripTrailingZeros().toPlainString();
         assertEquals(0, then.additionalDutyRate().subtract(now.additionalDutyRate()).compareTo(java.math.BigDecimal.valueOf(5)));
-        store.insert(List.of(new LoggedDecision(id, Instant.now(), "test-checker", reference, then.decision().name(),
-                earlierRules.info().version(), earlier.digest(), null, null, json.writeValueAsString(request),
-                json.writeValueAsString(then))));
+        // Logged as the service logs it: the request and the digest of the answer; the answer is rebuilt from the
+        // rule history by replay on the earlier rule set.
+        store.insert(List.of(new DecisionRecord(uuid, "test-checker", reference, then.decision().name(),
+                earlierRules.info().version(), earlier.digest(), null, null, then.evaluationDate(), then.additionalDutyRate(),
+                then.additionalDuty(), null, AnswerDigest.of(json.writeValueAsString(then.withoutDecisionId())),
+                json.writeValueAsString(request), json.writeValueAsString(then.withoutDecisionId()))));
+        asAuditor().when().get("/api/v1/decisions/" + id)
+                .then().statusCode(200)
+                .body("response.decisionId", equalTo(id))
+                .body("response.findings.ruleId", hasItem("US-IEEPA-FENTANYL-CN"))
+                .body("response.rebuilt", nullValue());
 
         asAuditor().when().get("/api/v1/decisions/" + id + "/replay")
                 .then().statusCode(200)

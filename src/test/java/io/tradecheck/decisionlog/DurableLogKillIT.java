@@ -42,8 +42,23 @@ class DurableLogKillIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Null for H2; for PostgreSQL, the server .ci/run started. */
+    private String pgUrl;
+
     @Test
     void noDecisionWhoseAnswerWasSentIsLostToAKill9() throws Exception {
+        killedUnderLoadLosesNothing();
+    }
+
+    @Test
+    void noDecisionWhoseAnswerWasSentIsLostToAKill9OnPostgresql() throws Exception {
+        pgUrl = System.getenv("TRADECHECK_TEST_PG_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(pgUrl != null && !pgUrl.isBlank(),
+                "no PostgreSQL (TRADECHECK_TEST_PG_URL): .ci/run starts one");
+        killedUnderLoadLosesNothing();
+    }
+
+    private void killedUnderLoadLosesNothing() throws Exception {
         assertTrue(Files.exists(JAR), "package the application first");
         int port = freePort();
         String body = Files.readString(Path.of("src/test/resources/checks/china-geneva-2025-06-01.json"));
@@ -108,14 +123,21 @@ class DurableLogKillIT {
 
     private Process start(int port, String name) throws Exception {
         Path log = data.resolve(name + ".log");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.profile=" + (pgUrl == null ? "prod" : "pg"),
                 "-Dquarkus.http.port=" + port,
                 "-Dtradecheck.data.dir=" + data.toAbsolutePath(),
                 "-Dtradecheck.security.users-file=" + Path.of("src/test/resources/security/users.properties").toAbsolutePath(),
                 "-Dtradecheck.security.generate-users=false",
                 "-Dtradecheck.decision-log.mode=durable",
                 "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        if (pgUrl != null) {
+            builder.environment().put("TRADECHECK_PG_URL", pgUrl);
+            builder.environment().put("TRADECHECK_PG_USER", System.getenv("TRADECHECK_TEST_PG_USER"));
+            builder.environment().put("TRADECHECK_PG_PASSWORD", System.getenv("TRADECHECK_TEST_PG_PASSWORD"));
+        }
+        Process p = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {

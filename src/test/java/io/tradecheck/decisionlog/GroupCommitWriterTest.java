@@ -30,20 +30,35 @@ class GroupCommitWriterTest {
     void schema() throws Exception {
         dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        String sql = Files.readString(Path.of("src/main/resources/db/migration/V1__decision_log_and_rule_history.sql"));
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : sql.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement);
-                }
-            }
-        }
+        migrate(dataSource);
         store = new DecisionStore(dataSource);
     }
 
-    static LoggedDecision row(int i) {
-        return new LoggedDecision(UUID.randomUUID().toString(), Instant.now(), "test", "REF-" + i, "CLEAR", "v1",
-                "sha256:x", null, null, "{}", "{}");
+    /** Every Flyway migration of the service, in version order (the tests here run without Flyway). */
+    static void migrate(javax.sql.DataSource dataSource) throws Exception {
+        List<Path> migrations;
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            migrations = files.sorted(java.util.Comparator.comparing(GroupCommitWriterTest::version)).toList();
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (Path migration : migrations) {
+                for (String statement : Files.readString(migration).replaceAll("(?m)^--.*$", "").split(";")) {
+                    if (!statement.isBlank()) {
+                        s.execute(statement);
+                    }
+                }
+            }
+        }
+    }
+
+    private static java.math.BigDecimal version(Path migration) {
+        String name = migration.getFileName().toString();
+        return new java.math.BigDecimal(name.substring(1, name.indexOf("__")).replace('_', '.'));
+    }
+
+    static DecisionRecord row(int i) {
+        return new DecisionRecord(DecisionIds.nextUuid(System.currentTimeMillis()), "test", "REF-" + i, "CLEAR", "v1",
+                "sha256:x", null, null, null, null, null, null, new byte[32], "{}", "{}");
     }
 
     private long count() throws SQLException {
@@ -92,7 +107,7 @@ class GroupCommitWriterTest {
     @Test
     void aDecisionThatCannotBeWrittenFailsItsFutureAfterRetries() throws Exception {
         GroupCommitWriter writer = new GroupCommitWriter(store, 100, 10);
-        LoggedDecision first = row(1);
+        DecisionRecord first = row(1);
         writer.submit(first, Duration.ofSeconds(1)).get(10, TimeUnit.SECONDS);
         // The same id again: the primary key refuses it, every retry too.
         CompletableFuture<Void> duplicate = writer.submit(first, Duration.ofSeconds(1));
@@ -133,7 +148,7 @@ class GroupCommitWriterTest {
         assertEquals("anna", store.find(id).orElseThrow().caller(), "in the log when the stage completes");
 
         try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
-            s.execute("DROP TABLE decision");
+            s.execute("DROP TABLE decision_entry");
         }
         CompletableFuture<io.tradecheck.model.Decision> failed =
                 durable.recordLater(c.request(), c.decision(), c.ruleSet()).toCompletableFuture();
@@ -192,10 +207,70 @@ class GroupCommitWriterTest {
         String batchLine = async.record(request, decision, ruleSet, Origin.batchLine("bob", "job-1", 7))
                 .decisionId();
         writer.close(Duration.ofSeconds(10));
-        LoggedDecision logged = store.find(batchLine).orElseThrow();
+        DecisionRecord logged = store.find(batchLine).orElseThrow();
         assertEquals("bob", logged.caller());
         assertEquals("job-1", logged.batchJob());
         assertEquals(7, logged.batchLine());
         assertEquals(2, count());
+    }
+
+    @Test
+    void oneRowTheDatabaseRefusesDoesNotTakeItsGroupWithIt() throws Exception {
+        GroupCommitWriter writer = new GroupCommitWriter(store, 1000, 500, Duration.ofMillis(200));
+        List<CompletableFuture<Void>> good = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            good.add(writer.submit(row(i), Duration.ofSeconds(5)));
+        }
+        DecisionRecord r = row(99);
+        // An outcome longer than its column: the database refuses this row (SQL state 22001), as PostgreSQL refuses a NUL.
+        DecisionRecord bad = new DecisionRecord(r.id(), r.caller(), r.reference(), "X".repeat(40), r.ruleSetVersion(),
+                r.ruleSetDigest(), null, null, null, null, null, null, r.answerSha256(), r.requestJson(), r.answerJson());
+        CompletableFuture<Void> refused = writer.submit(bad, Duration.ofSeconds(5));
+        for (int i = 30; i < 60; i++) {
+            good.add(writer.submit(row(i), Duration.ofSeconds(5)));
+        }
+        CompletableFuture.allOf(good.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        assertThrows(Exception.class, () -> refused.get(20, TimeUnit.SECONDS));
+        assertEquals(60, count(), "every other row of the group is in the log");
+        assertEquals(1, writer.lost());
+        writer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aNulInTheReferenceIsStoredAsAReplacementCharacter() throws Exception {
+        GroupCommitWriter writer = new GroupCommitWriter(store, 100, 10);
+        DecisionRecord r = row(1);
+        DecisionRecord nul = new DecisionRecord(r.id(), "an\0na", "PO\0-1", r.outcome(), r.ruleSetVersion(), r.ruleSetDigest(),
+                null, null, null, null, null, null, r.answerSha256(), r.requestJson(), r.answerJson());
+        writer.submit(nul, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+        assertEquals("PO\uFFFD-1", store.find(r.id().toString()).orElseThrow().reference());
+        assertEquals(1, store.count(new DecisionQuery(null, null, "PO\0-1", null, null, null, 10, 0)), "found by what was sent");
+        writer.close(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aDurableCheckAnswered503IsNotLeftInTheLogAsADecision() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        // The database hangs on the first commit for longer than the caller waits, then completes it.
+        javax.sql.DataSource hangsOnce = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(dataSource, args);
+                    if (method.getName().equals("getConnection") && connections.getAndIncrement() == 0) {
+                        release.await();
+                    }
+                    return result;
+                });
+        GroupCommitWriter writer = new GroupCommitWriter(new DecisionStore(hangsOnce), 100, 10);
+        Checked c = Checked.genevaSoccerBalls();
+        DecisionLog durable = new DecisionLog(DecisionLogMode.DURABLE, writer, JSON, () -> "anna", java.time.Clock.systemUTC(),
+                Duration.ofMillis(300));
+        assertThrows(DecisionLogUnavailableException.class, () -> durable.record(c.request(), c.decision(), c.ruleSet(), io.tradecheck.model.Origin.CURRENT_CALLER));
+        release.countDown();                        // the database answers after the 503: the commit goes through
+        String retried = durable.record(c.request(), c.decision(), c.ruleSet(), io.tradecheck.model.Origin.CURRENT_CALLER).decisionId();
+        writer.close(Duration.ofSeconds(10));
+        assertEquals(1, count(), "only the retry, which was answered, is in the log");
+        assertTrue(store.find(retried).isPresent());
+        assertEquals(1, writer.withdrawn());
     }
 }
