@@ -91,6 +91,7 @@ class CheckerConsoleTest {
         browser.find(By.id("check-submit")).click();
         browser.waitFor(By.id("result"));
         assertEquals("DUTIABLE", browser.text(By.id("outcome")));
+        assertTrue(browser.driver.findElements(By.cssSelector("main .alert")).isEmpty(), "no field is marked as wrong");
         String findings = browser.text(By.id("findings-applying"));
         assertTrue(findings.contains("Legal basis"), findings);
         assertTrue(findings.contains("Source"), findings);
