@@ -70,7 +70,7 @@ public final class Charts {
         for (java.time.LocalDate tick = start.withDayOfMonth(1).plusMonths(1); tick.isBefore(end); tick = tick.plusMonths(1)) {
             double tx = x.apply(tick);
             svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>", tx, tx, top - 6, height - 10));
-            if (tick.getMonthValue() % 3 == 1) {
+            if (days < 400 || tick.getMonthValue() % 3 == 1) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"14\">%s</text>", tx + 2, tick.toString().substring(0, 7)));
             }
         }

@@ -91,6 +91,7 @@ class CheckerConsoleTest {
         browser.find(By.id("check-submit")).click();
         browser.waitFor(By.id("result"));
         assertEquals("DUTIABLE", browser.text(By.id("outcome")));
+        assertTrue(browser.driver.findElements(By.cssSelector("main .alert")).isEmpty(), "no field is marked as wrong");
         String findings = browser.text(By.id("findings-applying"));
         assertTrue(findings.contains("Legal basis"), findings);
         assertTrue(findings.contains("Source"), findings);
@@ -118,6 +119,13 @@ class CheckerConsoleTest {
         browser.find(By.id("file")).sendKeys(Path.of("src/test/resources/batch/orders.csv").toAbsolutePath().toString());
         browser.find(By.id("upload-submit")).click();
         browser.waitFor(By.id("summary"), Duration.ofSeconds(120));
+        // The progress the page polls while the job runs: lines done of the total, and the final state.
+        String jobPath = browser.driver.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("\\?.*$", "");
+        Map<String, Object> status = browser.fetch(jobPath + "/status");
+        assertEquals(200L, status.get("status"));
+        String progress = status.get("body").toString();
+        assertTrue(progress.contains("\"state\":\"DONE\"") && progress.contains("\"linesDone\":11")
+                && progress.contains("\"linesTotal\":11"), progress);
         assertTrue(browser.text(By.id("summary-text")).startsWith("11 lines checked"), browser.text(By.id("summary-text")));
         assertTrue(browser.find(By.cssSelector("#summary svg title")).getAttribute("textContent").contains("Lines per decision"));
         int all = browser.driver.findElements(By.cssSelector("#results tbody tr")).size();

@@ -46,10 +46,4 @@
     setTimeout(poll, 300);
   }
 
-  // Buttons that need a second thought (activation, rollback).
-  document.querySelectorAll('form[data-confirm]').forEach(function (f) {
-    f.addEventListener('submit', function (e) {
-      if (!window.confirm(f.getAttribute('data-confirm'))) { e.preventDefault(); }
-    });
-  });
 })();
