@@ -75,6 +75,8 @@ public final class RuleHistory {
     public RuleVersion record(RulePackSource source, String packVersion, String by, String comment, RuleVersion.How how,
                               Integer restoredFrom, Instant at, String previousDigest) {
         String why = comment == null || comment.length() <= 4000 ? comment : comment.substring(0, 4000);
+        // Microseconds: what both databases keep, so a version read back equals the one recorded.
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -169,10 +171,10 @@ public final class RuleHistory {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long restored = rs.getLong(8);
+                    Integer restoredFrom = rs.wasNull() ? null : Math.toIntExact(restored);
                     list.add(new RuleVersion(Math.toIntExact(rs.getLong(1)), rs.getString(2), rs.getString(3),
                             rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6),
-                            RuleVersion.How.valueOf(rs.getString(7)), rs.wasNull() ? null : Math.toIntExact(restored),
-                            rs.getInt(9)));
+                            RuleVersion.How.valueOf(rs.getString(7)), restoredFrom, rs.getInt(9)));
                 }
             }
         } catch (SQLException e) {
