@@ -31,9 +31,9 @@ public record Decision(
         LocalDate evaluationDate,
         List<Finding> findings,
         RuleSetRef ruleSet,
-        String htsDescription,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String htsDescription,
         BigDecimal mfnRate,
-        MfnSource mfnSource,
+        @JsonInclude(JsonInclude.Include.NON_NULL) MfnSource mfnSource,
         BigDecimal totalDutyRate,
         BigDecimal totalDuty,
         @JsonInclude(JsonInclude.Include.NON_NULL) String decisionId) {
