@@ -49,6 +49,20 @@ public final class NomenclatureFigures {
         Arrays.sort(warmCpu);
         System.out.printf("warm read+compile, %d runs: median %d ms wall (%d-%d), %d ms CPU (%d-%d)%n", runs,
                 warm[runs / 2], warm[0], warm[runs - 1], warmCpu[runs / 2], warmCpu[0], warmCpu[runs - 1]);
+        // A check of the engine benchmark's mix (SampleShipments), timed by this thread's CPU: robust on a busy machine.
+        io.tradecheck.model.Shipment[] mix = SampleShipments.mix();
+        long checkSink = 0;
+        for (int round = 0; round < 3; round++) {
+            int checks = 300_000;
+            long c = cpu.getCurrentThreadCpuTime();
+            long s = System.nanoTime();
+            for (int i = 0; i < checks; i++) {
+                checkSink += first.check(mix[i % mix.length]).findings().size();
+            }
+            System.out.printf("check (SampleShipments mix, round %d of 3): %.2f µs wall, %.2f µs CPU per check%n", round + 1,
+                    (System.nanoTime() - s) / 1000.0 / checks, (cpu.getCurrentThreadCpuTime() - c) / 1000.0 / checks);
+        }
+        System.out.println("(sink " + checkSink % 10 + ")");
         TariffSchedule schedule = first.schedule();
         if (schedule.isEmpty()) {
             return;
