@@ -24,7 +24,7 @@ public class EditingProfile implements QuarkusTestProfile {
                     "tradecheck.rules.watch", "true",
                     "tradecheck.rules.debounce", "200ms",
                     "tradecheck.drafts.keep", "5",
-                    "tradecheck.upload.max-total-bytes", "2000000");
+                    "tradecheck.upload.max-total-bytes", "8000000");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
