@@ -45,14 +45,22 @@ class ImportHtsCommand implements Callable<Integer> {
             description = "Effective date of one revision, e.g. 2026_rev_11=2026-07-01 (wins over --dates)")
     Map<String, LocalDate> revisionDates = Map.of();
 
+    @Option(names = "--revision", paramLabel = "NAME",
+            description = "Revision of a single FILE whose name does not say it (e.g. 2026_rev_11 for a file saved as htsdata.json)")
+    String revisionName;
+
     @Override
     public Integer call() throws IOException {
+        if (revisionName != null && files.size() != 1) {
+            System.err.println("error: --revision names the revision of one file; give one FILE");
+            return ExitCodes.USAGE;
+        }
         PrintStream out = System.out;
         RevisionDates dates = datesFile == null ? new RevisionDates(Map.of()) : RevisionDates.read(datesFile);
         revisionDates.forEach(dates::put);
         List<Pending> pending = new ArrayList<>();
         for (Path file : files) {
-            String revision = RevisionDates.revisionOf(file.getFileName().toString());
+            String revision = revisionName != null ? revisionName : RevisionDates.revisionOf(file.getFileName().toString());
             if (revision == null) {
                 System.err.println("error: " + file + ": cannot tell the revision from the name (expected "
                         + "hts_<year>_basic.json[.gz] or hts_<year>_rev_<n>.json[.gz])");
@@ -84,7 +92,13 @@ class ImportHtsCommand implements Callable<Integer> {
             }
         }
         for (Pending p : pending) {
-            HtsImporter.Export export = HtsImporter.read(p.file());
+            HtsImporter.Export export;
+            try {
+                export = HtsImporter.read(p.file());
+            } catch (IOException e) {
+                System.err.println("error: " + p.file() + ": " + e.getMessage());
+                return ExitCodes.UNREADABLE_FILE;
+            }
             Nomenclature.Revision revision = new Nomenclature.Revision(p.revision(), p.date(),
                     p.file().getFileName().toString(), export.sha256(), export.rows().size());
             HtsImporter.Merged merged;

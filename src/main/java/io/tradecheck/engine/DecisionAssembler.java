@@ -135,7 +135,7 @@ final class DecisionAssembler {
         return rate.multiply(percent).movePointLeft(2);
     }
 
-    private static BigDecimal plain(BigDecimal value) {
+    static BigDecimal plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

@@ -1,5 +1,7 @@
 package io.tradecheck.engine;
 
+import static io.tradecheck.engine.DecisionAssembler.plain;
+
 import io.tradecheck.model.Decision;
 import io.tradecheck.model.Finding;
 import io.tradecheck.model.FindingKind;
@@ -219,10 +221,5 @@ final class ScheduleDuty {
             s.append(digits.charAt(i));
         }
         return s.toString();
-    }
-
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

@@ -20,9 +20,12 @@ public record HtsRow(String code, boolean header, int indent, LocalDate from, Lo
                           String ch99) {
     }
 
-    /** Schedule order: by number; before a line, the headers printed above it, outermost first; then by date. */
+    /**
+     * Schedule order: by number; before a line, the headers printed above it, outermost first; then by date. USITC
+     * puts the dots of every number in the same places, so the dotted numbers sort as their digits do.
+     */
     public static final Comparator<HtsRow> ORDER = Comparator
-            .comparing((HtsRow r) -> digits(r.code()))
+            .comparing(HtsRow::code)
             .thenComparing(r -> !r.header())
             .thenComparingInt(HtsRow::indent)
             .thenComparing(HtsRow::from);

@@ -13,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -142,6 +141,9 @@ public final class Nomenclature {
 
     public static List<HtsRow> readRows(String path, byte[] content) {
         List<HtsRow> rows = new ArrayList<>();
+        // A few hundred distinct rate texts over thousands of rows: each is read once.
+        Map<String, DutyRate> rates = new java.util.HashMap<>();
+        Map<String, LocalDate> dates = new java.util.HashMap<>();
         int line = 1;
         for (String[] c : rows(path, content, COLUMNS)) {
             line++;
@@ -157,12 +159,12 @@ public final class Nomenclature {
                 if (!path.equals(chapterFile(c[0]))) {
                     throw new FormatException(path, line, "code " + c[0] + " belongs in " + chapterFile(c[0]));
                 }
-                LocalDate from = LocalDate.parse(c[3]);
-                LocalDate to = c[4].isEmpty() ? null : LocalDate.parse(c[4]);
+                LocalDate from = dates.computeIfAbsent(c[3], LocalDate::parse);
+                LocalDate to = c[4].isEmpty() ? null : dates.computeIfAbsent(c[4], LocalDate::parse);
                 if (to != null && to.isBefore(from)) {
                     throw new FormatException(path, line, "to " + to + " is before from " + from);
                 }
-                DutyRate general = DutyRate.parse(c[7]);
+                DutyRate general = rates.computeIfAbsent(c[7], DutyRate::parse);
                 if (!adValoremText(general).equals(c[8]) || !specificText(general).equals(c[9])) {
                     throw new FormatException(path, line, "generalAdValorem/generalSpecific '" + c[8] + "'/'" + c[9]
                             + "' do not match the general rate '" + c[7] + "', which reads as '" + adValoremText(general)
@@ -200,9 +202,5 @@ public final class Nomenclature {
             throw new FormatException(path, 0, "not readable as CSV: " + e.getMessage());
         }
         return rows;
-    }
-
-    static String orEmpty(String s) {
-        return Objects.requireNonNullElse(s, "");
     }
 }

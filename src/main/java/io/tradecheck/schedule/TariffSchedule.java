@@ -188,15 +188,8 @@ public final class TariffSchedule {
         return null;
     }
 
-    static String digits(String code) {
-        StringBuilder digits = new StringBuilder(10);
-        for (int i = 0; i < code.length(); i++) {
-            char c = code.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-            }
-        }
-        return digits.toString();
+    private static String digits(String code) {
+        return io.tradecheck.model.Shipment.digitsOf(code);
     }
 
     /** Resolves the rows, revision by revision, into line intervals: paths and inherited rates worked out once. */
@@ -219,10 +212,10 @@ public final class TariffSchedule {
         TariffSchedule build() {
             int start = 0;
             while (start < rows.size()) {
-                String heading = rows.get(start).digits().substring(0, 4);
+                String heading = rows.get(start).code().substring(0, 4);
                 int end = start;
                 java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
-                while (end < rows.size() && rows.get(end).digits().startsWith(heading)) {
+                while (end < rows.size() && rows.get(end).code().startsWith(heading)) {
                     HtsRow row = rows.get(end++);
                     days.add(row.from());
                     if (row.to() != null) {
@@ -269,10 +262,12 @@ public final class TariffSchedule {
                     path[i] = null;
                     rateAt[i] = null;
                 }
-                int length = row.digits().length();
-                if (row.header() || (length != 8 && length != 10)) {
+                // "0101.21.00" and "0101.21.00.10": the 8- and 10-digit lines
+                int length = row.code().length();
+                if (row.header() || (length != 10 && length != 13)) {
                     continue;
                 }
+                String digits = row.digits();
                 HtsRow rates = null;
                 Set<String> ch99 = new LinkedHashSet<>();
                 List<String> descriptions = new ArrayList<>(indent + 1);
@@ -294,8 +289,8 @@ public final class TariffSchedule {
                 HtsLine line = new HtsLine(row.code(), day, last, name, List.copyOf(descriptions), row.content().units(),
                         source.code(), c.general(), c.special(), c.other(),
                         parsed.computeIfAbsent(c.general(), DutyRate::parse), List.copyOf(ch99));
-                add(row.digits(), line, last);
-                seen.add(row.digits());
+                add(digits, line, last);
+                seen.add(digits);
             }
             open.keySet().removeIf(code -> !seen.contains(code));
         }

@@ -156,7 +156,7 @@ class RuleEditingResourceTest {
                 .then().statusCode(400).body("problems[0].file", equalTo("logic/run.sh"));
         asEditor().contentType("application/zip").body("not a zip".getBytes(StandardCharsets.UTF_8)).post(DRAFTS)
                 .then().statusCode(400);
-        asEditor().contentType("application/zip").body(zip("us-import/big.csv", "x".repeat(2_100_000))).post(DRAFTS)
+        asEditor().contentType("application/zip").body(zip("us-import/big.csv", "x".repeat(8_100_000))).post(DRAFTS)
                 .then().statusCode(413).contentType("application/problem+json");
         String id = newDraft();
         asEditor().contentType("text/csv").body("x").put(DRAFTS + "/" + id + "/files/../pack.properties")

@@ -53,7 +53,7 @@ class BatchValidatorTest {
         TestRules.Run run = TestRules.run(Path.of("examples/orders.csv"));
         BatchSummary s = run.summary();
         assertEquals(11, s.lines());
-        assertEquals(Map.of("PROHIBITED", 1L, "LICENSE_REQUIRED", 1L, "DUTIABLE", 5L, "CLEAR", 2L, "ERROR", 2L),
+        assertEquals(Map.of("PROHIBITED", 1L, "LICENSE_REQUIRED", 1L, "DUTIABLE", 5L, "REVIEW", 0L, "CLEAR", 2L, "ERROR", 2L),
                 s.decisions());
         assertEquals(0, new BigDecimal("4200.00").compareTo(s.additionalDutyByCurrency().get("EUR")));
         assertEquals(0, new BigDecimal("249000.00").compareTo(s.additionalDutyByCurrency().get("USD")));

@@ -17,7 +17,7 @@ import java.util.Random;
  */
 public final class ShipmentSamples {
     private static final String[] ORIGINS = {"CN", "CN", "CN", "HK", "CA", "MX", "VN", "DE", "JP", "IN", "US"};
-    private static final String[] HS = {"9506.62.40.40", "8471.30.01.00", "8517.13.00.00", "2709.00.20", "8708.29.50",
+    private static final String[] HS = {"9506.62.40.40", "8471.30.01.00", "8517.13.00.00", "2709.00.20", "8708.29.51",
             "6110.20.20.79", "8112.92.10", "2846.90.80", "8505.11.00", "8411.12.00", "8523.49", "2901.10.10"};
     private static final String[] ECCN = {null, null, null, null, "3D991", "EAR99"};
     private static final String[] CURRENCY = {"USD", "USD", "USD", "EUR", "CNY"};
