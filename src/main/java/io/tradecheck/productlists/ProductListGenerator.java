@@ -77,6 +77,13 @@ public final class ProductListGenerator {
                 "Proc. 10962 (30 Jul 2025); HTSUS note 36(b)", "9903.78.01",
                 "https://www.mallorygroup.com/customs-guidance-tariffs-on-copper", COPPER, "hts10", null));
         lists.addAll(copper2026(lists.get(lists.size() - 1)));
+        lists.add(brazilAnnexI());
+        lists.add(carveOut("fentanyl-ca-energy", "energy_ca", "Canada IEEPA: energy, energy resources and critical minerals at 10% (9903.01.13)",
+                "9903.01.13", "EO 14193 as amended (energy and energy resources; critical minerals of 30 U.S.C. 1606(a)(3)); HTSUS note 2(k)"));
+        lists.add(carveOut("fentanyl-ca-potash", "potash_ca", "Canada IEEPA: potash at 10% (9903.01.15)", "9903.01.15",
+                "EO 14231 (6 Mar 2025), potash; HTSUS note 2(l)"));
+        lists.add(carveOut("fentanyl-mx-potash", "potash_mx", "Mexico IEEPA: potash at 10% (9903.01.05)", "9903.01.05",
+                "EO 14232 (6 Mar 2025), potash; HTSUS note 2(b)"));
         // Next, once their tables name them: s232 copper, auto parts, MHD parts, semiconductors, derivatives, the 2026
         // metals annexes, timber, fentanyl carve-outs, floor exemptions and Brazil's Annex I (see rules/README.md).
         return lists;
@@ -344,6 +351,22 @@ public final class ProductListGenerator {
         ListEntries entries = new ListEntries();
         codes.forEach(entries::add);
         return new ProductList(id, title, legalBasis, heading, source, provenance, COMMAND, entries.list());
+    }
+
+    /**
+     * The fentanyl-order carve-outs of Canada and Mexico, as the tracker maps them (its own mapping from Tariff-ETRs:
+     * the HTSUS prints no list for 9903.01.13, which is defined by description and by the USGS critical-minerals list).
+     */
+    private ProductList carveOut(String id, String category, String title, String heading, String legalBasis) {
+        ListEntries entries = new ListEntries();
+        for (CsvTable.Row row : data.table(FENTANYL).rows()) {
+            if (row.get("category").equals(category)) {
+                entries.add(row.get("hts8"));
+            }
+        }
+        return new ProductList(id, title, legalBasis, heading,
+                "https://www.mondaq.com/unitedstates/oil-gas-electricity/1580086/trump-issues-executive-orders-imposing-tariffs-on-goods-from-canada-mexico-and-china",
+                data.provenance(FENTANYL), COMMAND, entries.list());
     }
 
     // ---- plain lists ---------------------------------------------------------------------------------------------
