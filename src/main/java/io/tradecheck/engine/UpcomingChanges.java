@@ -98,7 +98,7 @@ final class UpcomingChanges {
         }
         for (Window other : windows) {
             if (other.row().kind() == FindingKind.TARIFF && other.row().family().equals(w.row().family())
-                    && other.row().specificity() > w.row().specificity() && inForce(other, day)) {
+                    && other.specificity() > w.specificity() && inForce(other, day)) {
                 return true;
             }
         }
