@@ -68,7 +68,7 @@ class BatchResourceTest {
                 .body("errors", equalTo(2))
                 .body("decisions.PROHIBITED", equalTo(1))
                 .body("decisions.DUTIABLE", equalTo(5))
-                .body("additionalDutyByCurrency.USD", equalTo(249000.0f))
+                .body("additionalDutyByCurrency.USD", equalTo(262000.0f)) // incl. Section 301 List 3 on the gallium (PO-1008)
                 .body("additionalDutyByCurrency.EUR", equalTo(4200.0f))
                 .body("ruleSet.version", equalTo(asChecker().get("/api/v1/rules").path("version")));
     }
