@@ -32,7 +32,7 @@ class BatchResourceTest {
         assertEquals(12, lines.size(), body);
         assertEquals("line,reference,decision,additionalDutyRate,additionalDuty,currency,measures,column,reason", lines.get(0));
         assertEquals("2,PO-1001,DUTIABLE,152.5,15250.00,USD,\"9903.01.63 9903.01.24 9903.88.15\",,\"Reciprocal tariff on China (125%); "
-                + "IEEPA fentanyl tariff on China and Hong Kong (20%); Section 301 List 4A (7.5%): inflatable balls\"", lines.get(1));
+                + "IEEPA fentanyl tariff on China and Hong Kong (20%); Section 301 List 4A (7.5%)\"", lines.get(1));
         assertEquals("11,PO-1010,ERROR,,,,,customsValue,\"must be a plain number such as 10000 or 12.5, without thousands "
                 + "separators or currency (got 'abc')\"", lines.get(10));
     }
