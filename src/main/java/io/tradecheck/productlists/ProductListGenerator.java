@@ -84,6 +84,13 @@ public final class ProductListGenerator {
                 "EO 14231 (6 Mar 2025), potash; HTSUS note 2(l)"));
         lists.add(carveOut("fentanyl-mx-potash", "potash_mx", "Mexico IEEPA: potash at 10% (9903.01.05)", "9903.01.05",
                 "EO 14232 (6 Mar 2025), potash; HTSUS note 2(b)"));
+        lists.add(floor("floor-eu-natural-resources", "ptaap", "eu", "9903.02.74", "EU framework: natural resources and other goods exempt from the reciprocal duty (note 2(v)(xx))"));
+        lists.add(floor("floor-eu-civil-aircraft", "civil_aircraft", "eu", "9903.02.76", "EU framework: civil aircraft, engines and parts exempt from the reciprocal duty (note 2(v)(xxii))"));
+        lists.add(floor("floor-eu-pharma", "pharma", "eu", "9903.02.77", "EU framework: non-patented pharmaceuticals and chemical precursors exempt from the reciprocal duty (note 2(v)(xxiii))"));
+        lists.add(floor("floor-kr-civil-aircraft", "civil_aircraft", "korea", "9903.02.81", "Korea framework: civil aircraft, engines and parts exempt from the reciprocal duty (note 2(v)(xxiv)(b))"));
+        lists.add(floor("floor-ch-natural-resources", "ptaap", "swiss", "9903.02.84", "Switzerland/Liechtenstein framework: natural resources and other goods exempt from the reciprocal duty (note 2(v)(xxv)(b))"));
+        lists.add(floor("floor-ch-civil-aircraft", "civil_aircraft", "swiss", "9903.02.85", "Switzerland/Liechtenstein framework: civil aircraft, engines and parts exempt from the reciprocal duty (note 2(v)(xxv)(c))"));
+        lists.add(floor("floor-ch-pharma", "pharma", "swiss", "9903.02.86", "Switzerland/Liechtenstein framework: non-patented pharmaceuticals exempt from the reciprocal duty (note 2(v)(xxv)(d))"));
         // Next, once their tables name them: s232 copper, auto parts, MHD parts, semiconductors, derivatives, the 2026
         // metals annexes, timber, fentanyl carve-outs, floor exemptions and Brazil's Annex I (see rules/README.md).
         return lists;
@@ -367,6 +374,32 @@ public final class ProductListGenerator {
         return new ProductList(id, title, legalBasis, heading,
                 "https://www.mondaq.com/unitedstates/oil-gas-electricity/1580086/trump-issues-executive-orders-imposing-tariffs-on-goods-from-canada-mexico-and-china",
                 data.provenance(FENTANYL), COMMAND, entries.list());
+    }
+
+    /**
+     * The goods the EU, Korea and Switzerland deals exempt from the reciprocal duty, as the tracker read them from
+     * note 2(v). Conditional lists (civil-aircraft use under general note 6, non-patented pharmaceuticals) are flattened
+     * by the tracker; the row's explanation says so. Japan's aircraft list (note 35(b)) is not used: the tracker's copy
+     * holds 8 of about 550 lines.
+     */
+    private ProductList floor(String id, String category, String group, String heading, String title) {
+        ListEntries entries = new ListEntries();
+        for (CsvTable.Row row : data.table(FLOOR).rows()) {
+            if (row.get("category").equals(category) && row.get("country_group").equals(group) && row.get("ch99_code").equals(heading)) {
+                entries.add(row.get("hts8"));
+            }
+        }
+        String basis = switch (group) {
+            case "eu" -> "US-EU framework, FR notice of 25 Sep 2025; HTSUS note 2(v)(xx)-(xxiii)";
+            case "korea" -> "US-Korea framework, FR notice of 4 Dec 2025; HTSUS note 2(v)(xxiv)";
+            default -> "US-Switzerland/Liechtenstein framework, FR Doc 2025-23316 (18 Dec 2025); HTSUS note 2(v)(xxv)";
+        };
+        String source = switch (group) {
+            case "eu" -> "https://www.chrobinson.ca/it-it/chrglobal/resources/insights-and-advisories/client-advisories/2025q3/09-26-2025-client-advisory-implementation-guidance-us-european-union-guidance";
+            case "korea" -> "https://globaltaxnews.ey.com/news/2025-2566-ustr-issues-notice-implementing-new-trade-framework-between-the-united-states-switzerland-and-liechtenstein";
+            default -> "https://globaltaxnews.ey.com/news/2025-2566-ustr-issues-notice-implementing-new-trade-framework-between-the-united-states-switzerland-and-liechtenstein";
+        };
+        return new ProductList(id, title, basis, heading, source, data.provenance(FLOOR), COMMAND, entries.list());
     }
 
     // ---- plain lists ---------------------------------------------------------------------------------------------
