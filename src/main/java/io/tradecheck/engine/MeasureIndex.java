@@ -108,8 +108,15 @@ public final class MeasureIndex {
         return windows;
     }
 
-    /** A row and the dates (inclusive; {@code to} null when open) in which it applies to the goods looked up. */
-    public record Window(MeasureRow row, int index, LocalDate from, LocalDate to) {
+    /**
+     * A row and the dates (inclusive; {@code to} null when open) in which it applies to the goods looked up, matched on
+     * {@code prefix} (a list row: the list entry's prefix).
+     */
+    public record Window(MeasureRow row, int index, String prefix, LocalDate from, LocalDate to) {
+        /** As {@link MeasureHit#getSpecificity()}. */
+        public int specificity() {
+            return row.specificity(prefix.length());
+        }
     }
 
     public MeasureRows rows() {
@@ -205,7 +212,7 @@ public final class MeasureIndex {
         }
 
         Window window() {
-            return new Window(row, index, LocalDate.ofEpochDay(fromDay),
+            return new Window(row, index, prefix, LocalDate.ofEpochDay(fromDay),
                     toDay == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(toDay));
         }
 

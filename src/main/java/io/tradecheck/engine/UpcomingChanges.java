@@ -41,9 +41,12 @@ final class UpcomingChanges {
         }
         LocalDate entry = shipment.getEntryDate();
         LocalDate last = entry.plusDays(horizon);
+        Set<String> displaced = displacedFamilies(evaluation);
+        Set<String> seen = new HashSet<>();
         List<Window> windows = new ArrayList<>();
         for (Window w : index.inScopeOnAnyDate(shipment)) {
-            if (w.row().kind() != FindingKind.NOTICE && touches(w.row(), evaluation) && !windows.contains(w)) {
+            if (w.row().kind() != FindingKind.NOTICE && !displaced.contains(w.row().family())
+                    && seen.add(w.index() + "/" + w.from() + "/" + w.to())) {
                 windows.add(w);
             }
         }
@@ -66,26 +69,21 @@ final class UpcomingChanges {
         return changes;
     }
 
-    /** Not a family that a logic rule displaced on the entry date (and that no standing hit keeps alive). */
-    private static boolean touches(MeasureRow row, RuleSet.Evaluation evaluation) {
-        Set<String> standing = new HashSet<>();
-        for (MeasureHit hit : evaluation.hits()) {
-            standing.add(hit.getFamily());
-        }
-        if (standing.contains(row.family())) {
-            return true;
-        }
+    /** Families a logic rule displaced on the entry date, unless a hit of the family still stands. */
+    private static Set<String> displacedFamilies(RuleSet.Evaluation evaluation) {
+        Set<String> displaced = new HashSet<>();
         for (Superseded s : evaluation.superseded()) {
-            if (s.getLoser().getFamily().equals(row.family())) {
-                return false;
-            }
+            displaced.add(s.getLoser().getFamily());
         }
         for (Exemption e : evaluation.exemptions()) {
-            if (e.getLifted().getFamily().equals(row.family())) {
-                return false;
+            displaced.add(e.getLifted().getFamily());
+        }
+        if (!displaced.isEmpty()) {
+            for (MeasureHit hit : evaluation.hits()) {
+                displaced.remove(hit.getFamily());
             }
         }
-        return true;
+        return displaced;
     }
 
     /**
@@ -98,7 +96,7 @@ final class UpcomingChanges {
         }
         for (Window other : windows) {
             if (other.row().kind() == FindingKind.TARIFF && other.row().family().equals(w.row().family())
-                    && other.row().specificity() > w.row().specificity() && inForce(other, day)) {
+                    && other.specificity() > w.specificity() && inForce(other, day)) {
                 return true;
             }
         }

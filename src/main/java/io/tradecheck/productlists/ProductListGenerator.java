@@ -42,6 +42,7 @@ public final class ProductListGenerator {
     private static final String FENTANYL = "product-lists/fentanyl_carveout_products.csv";
     private static final String FLOOR = "product-lists/floor_exempt_products.csv";
     private static final String BRAZIL = "product-lists/country_eo_exempt_products.csv";
+    static final String US_NOTES = "product-lists/us-notes/chapter99_2026_rev_6.txt";
 
     private static final String USTR_301 = "https://frnow.com/Browse/Document/usa/na/fr/2024/9/18/2024-21217";
     private static final String USITC = "https://hts.usitc.gov/";
@@ -71,6 +72,25 @@ public final class ProductListGenerator {
         lists.add(simple("s122-annex-exempt", "Section 122 surcharge: Annex exemptions (note 2(aa)(ii)-(iv))",
                 "Proclamation of 20 Feb 2026 (Section 122 temporary import surcharge), Annex; HTSUS note 2(aa)(ii)-(iv)",
                 "9903.03.03", "https://www.ghy.com/?p=25947", S122, "hts8", null));
+        lists.addAll(fromNotes());
+        lists.add(simple("s232-copper-2025", "Section 232 copper: semi-finished copper and intensive derivatives (note 36(b))",
+                "Proc. 10962 (30 Jul 2025); HTSUS note 36(b)", "9903.78.01",
+                "https://www.mallorygroup.com/customs-guidance-tariffs-on-copper", COPPER, "hts10", null));
+        lists.addAll(copper2026(lists.get(lists.size() - 1)));
+        lists.add(brazilAnnexI());
+        lists.add(carveOut("fentanyl-ca-energy", "energy_ca", "Canada IEEPA: energy, energy resources and critical minerals at 10% (9903.01.13)",
+                "9903.01.13", "EO 14193 as amended (energy and energy resources; critical minerals of 30 U.S.C. 1606(a)(3)); HTSUS note 2(k)"));
+        lists.add(carveOut("fentanyl-ca-potash", "potash_ca", "Canada IEEPA: potash at 10% (9903.01.15)", "9903.01.15",
+                "EO 14231 (6 Mar 2025), potash; HTSUS note 2(l)"));
+        lists.add(carveOut("fentanyl-mx-potash", "potash_mx", "Mexico IEEPA: potash at 10% (9903.01.05)", "9903.01.05",
+                "EO 14232 (6 Mar 2025), potash; HTSUS note 2(b)"));
+        lists.add(floor("floor-eu-natural-resources", "ptaap", "eu", "9903.02.74", "EU framework: natural resources and other goods exempt from the reciprocal duty (note 2(v)(xx))"));
+        lists.add(floor("floor-eu-civil-aircraft", "civil_aircraft", "eu", "9903.02.76", "EU framework: civil aircraft, engines and parts exempt from the reciprocal duty (note 2(v)(xxii))"));
+        lists.add(floor("floor-eu-pharma", "pharma", "eu", "9903.02.77", "EU framework: non-patented pharmaceuticals and chemical precursors exempt from the reciprocal duty (note 2(v)(xxiii))"));
+        lists.add(floor("floor-kr-civil-aircraft", "civil_aircraft", "korea", "9903.02.81", "Korea framework: civil aircraft, engines and parts exempt from the reciprocal duty (note 2(v)(xxiv)(b))"));
+        lists.add(floor("floor-ch-natural-resources", "ptaap", "swiss", "9903.02.84", "Switzerland/Liechtenstein framework: natural resources and other goods exempt from the reciprocal duty (note 2(v)(xxv)(b))"));
+        lists.add(floor("floor-ch-civil-aircraft", "civil_aircraft", "swiss", "9903.02.85", "Switzerland/Liechtenstein framework: civil aircraft, engines and parts exempt from the reciprocal duty (note 2(v)(xxv)(c))"));
+        lists.add(floor("floor-ch-pharma", "pharma", "swiss", "9903.02.86", "Switzerland/Liechtenstein framework: non-patented pharmaceuticals exempt from the reciprocal duty (note 2(v)(xxv)(d))"));
         // Next, once their tables name them: s232 copper, auto parts, MHD parts, semiconductors, derivatives, the 2026
         // metals annexes, timber, fentanyl carve-outs, floor exemptions and Brazil's Annex I (see rules/README.md).
         return lists;
@@ -292,6 +312,94 @@ public final class ProductListGenerator {
                 "EO 14323 (30 Jul 2025), Annex I, as amended by the EO of 20 Nov 2025", "9903.01.77",
                 "https://www.mondaq.com/unitedstates/international-trade-investment/1661550/administration-implements-40-ieepa-tariffs-on-brazil",
                 data.provenance(BRAZIL), COMMAND, entries.list());
+    }
+
+    // ---- lists printed in the U.S. notes -------------------------------------------------------------------------
+
+    private List<ProductList> fromNotes() {
+        UsNoteText notes = new UsNoteText(UsNoteText.trimmed(data.lines(US_NOTES)));
+        String provenance = data.provenance(US_NOTES);
+        String timberSource = "https://borderbuddy.com/trade-tariff-news/u-s-tariffs-on-lumber-upholstered-furniture-cabinets-vanities-and-related-imports";
+        String timberBasis = "Proc. 10976 (29 Sep 2025, 90 FR 48127); HTSUS note 37";
+        return List.of(
+                noteList("s232-autos", "Section 232 autos: passenger vehicles and light trucks (note 33(b))",
+                        "Proc. 10908 (26 Mar 2025, 90 FR 14705); HTSUS note 33(b)", "9903.94.01",
+                        "https://www.thompsonhinesmartrade.com/2025/04/annex-identifying-scope-of-automobile-and-automobile-parts-subject-to-section-232-tariffs-is-released/",
+                        provenance, notes.provisions("(b) The rates of duty set forth in headings 9903.94.01,", "(c) Heading 9903.94.02")),
+                noteList("s232-timber-lumber", "Section 232 timber: softwood timber and lumber (note 37(b))", timberBasis,
+                        "9903.76.01", timberSource, provenance,
+                        notes.provisions("(b) The rates of duty set forth in heading 9903.76.01", "(c) Heading 9903.76.02")),
+                noteList("s232-timber-upholstered", "Section 232 timber: upholstered wooden furniture (note 37(d))", timberBasis,
+                        "9903.76.02", timberSource, provenance,
+                        notes.provisions("(d) The rates of duty set forth in headings 9903.76.02", "(e) Except for as provided by 9903.76.04")),
+                noteList("s232-timber-cabinets", "Section 232 timber: kitchen cabinets, vanities and their parts (note 37(f))",
+                        timberBasis, "9903.76.03", timberSource, provenance,
+                        notes.provisions("(f) Except for as provided by 9903.76.04, the rates", "(g) Heading 9903.76.04")));
+    }
+
+    /**
+     * From 6 Apr 2026 the copper list of old note 36(b) splits between the metals annexes (note 16(c)(v) and (viii)):
+     * the chapter 74 lines are Annex I-A (50%), the 8544 cable lines Annex I-B (25%).
+     */
+    private static List<ProductList> copper2026(ProductList copper) {
+        List<ProductList.Entry> ia = copper.entries().stream().filter(e -> e.hsPrefix().startsWith("74")).toList();
+        List<ProductList.Entry> ib = copper.entries().stream().filter(e -> !e.hsPrefix().startsWith("74")).toList();
+        String basis = "Proclamation of 2 Apr 2026 restructuring Section 232 steel, aluminium and copper; HTSUS note 16(c)";
+        String source = "https://www.ashurstperkinscoie.com/en/insights/restructured-and-additional-section-232-tariffs-on-aluminum-steel-and-copper/";
+        return List.of(
+                new ProductList("s232-copper-2026-annex-i-a", "Section 232 copper from 6 Apr 2026, Annex I-A: chapter 74 lines of the copper list (note 16(c)(v))",
+                        basis, "9903.82.02", source, copper.provenance(), COMMAND, ia),
+                new ProductList("s232-copper-2026-annex-i-b", "Section 232 copper from 6 Apr 2026, Annex I-B: copper cable 8544.42/8544.49.10 (note 16(c)(viii))",
+                        basis, "9903.82.09", source, copper.provenance(), COMMAND, ib));
+    }
+
+    private static ProductList noteList(String id, String title, String legalBasis, String heading, String source,
+                                        String provenance, Set<String> codes) {
+        ListEntries entries = new ListEntries();
+        codes.forEach(entries::add);
+        return new ProductList(id, title, legalBasis, heading, source, provenance, COMMAND, entries.list());
+    }
+
+    /**
+     * The fentanyl-order carve-outs of Canada and Mexico, as the tracker maps them (its own mapping from Tariff-ETRs:
+     * the HTSUS prints no list for 9903.01.13, which is defined by description and by the USGS critical-minerals list).
+     */
+    private ProductList carveOut(String id, String category, String title, String heading, String legalBasis) {
+        ListEntries entries = new ListEntries();
+        for (CsvTable.Row row : data.table(FENTANYL).rows()) {
+            if (row.get("category").equals(category)) {
+                entries.add(row.get("hts8"));
+            }
+        }
+        return new ProductList(id, title, legalBasis, heading,
+                "https://www.mondaq.com/unitedstates/oil-gas-electricity/1580086/trump-issues-executive-orders-imposing-tariffs-on-goods-from-canada-mexico-and-china",
+                data.provenance(FENTANYL), COMMAND, entries.list());
+    }
+
+    /**
+     * The goods the EU, Korea and Switzerland deals exempt from the reciprocal duty, as the tracker read them from
+     * note 2(v). Conditional lists (civil-aircraft use under general note 6, non-patented pharmaceuticals) are flattened
+     * by the tracker; the row's explanation says so. Japan's aircraft list (note 35(b)) is not used: the tracker's copy
+     * holds 8 of about 550 lines.
+     */
+    private ProductList floor(String id, String category, String group, String heading, String title) {
+        ListEntries entries = new ListEntries();
+        for (CsvTable.Row row : data.table(FLOOR).rows()) {
+            if (row.get("category").equals(category) && row.get("country_group").equals(group) && row.get("ch99_code").equals(heading)) {
+                entries.add(row.get("hts8"));
+            }
+        }
+        String basis = switch (group) {
+            case "eu" -> "US-EU framework, FR notice of 25 Sep 2025; HTSUS note 2(v)(xx)-(xxiii)";
+            case "korea" -> "US-Korea framework, FR notice of 4 Dec 2025; HTSUS note 2(v)(xxiv)";
+            default -> "US-Switzerland/Liechtenstein framework, FR Doc 2025-23316 (18 Dec 2025); HTSUS note 2(v)(xxv)";
+        };
+        String source = switch (group) {
+            case "eu" -> "https://www.chrobinson.ca/it-it/chrglobal/resources/insights-and-advisories/client-advisories/2025q3/09-26-2025-client-advisory-implementation-guidance-us-european-union-guidance";
+            case "korea" -> "https://globaltaxnews.ey.com/news/2025-2566-ustr-issues-notice-implementing-new-trade-framework-between-the-united-states-switzerland-and-liechtenstein";
+            default -> "https://globaltaxnews.ey.com/news/2025-2566-ustr-issues-notice-implementing-new-trade-framework-between-the-united-states-switzerland-and-liechtenstein";
+        };
+        return new ProductList(id, title, basis, heading, source, data.provenance(FLOOR), COMMAND, entries.list());
     }
 
     // ---- plain lists ---------------------------------------------------------------------------------------------

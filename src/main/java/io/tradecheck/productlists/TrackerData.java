@@ -44,7 +44,8 @@ public final class TrackerData {
     /** The non-blank lines of a text file, trimmed. */
     public List<String> lines(String relative) {
         try {
-            return Files.readAllLines(path(relative)).stream().map(String::trim).filter(l -> !l.isEmpty()).toList();
+            // ISO-8859-1 reads any byte: the notes text has a few stray non-UTF-8 bytes (dashes), never inside a code.
+            return Files.readAllLines(path(relative), java.nio.charset.StandardCharsets.ISO_8859_1).stream().map(String::trim).filter(l -> !l.isEmpty()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path(relative), e);
         }

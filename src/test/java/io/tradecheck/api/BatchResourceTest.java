@@ -32,7 +32,10 @@ class BatchResourceTest {
         assertEquals(12, lines.size(), body);
         assertEquals("line,reference,decision,additionalDutyRate,additionalDuty,currency,measures,column,reason", lines.get(0));
         assertEquals("2,PO-1001,DUTIABLE,152.5,15250.00,USD,\"9903.01.63 9903.01.24 9903.88.15\",,\"Reciprocal tariff on China (125%); "
-                + "IEEPA fentanyl tariff on China and Hong Kong (20%); Section 301 List 4A (7.5%): inflatable balls\"", lines.get(1));
+                + "IEEPA fentanyl tariff on China and Hong Kong (20%); Section 301 List 4A (7.5%); "
+                // the tariff-cliff warnings (UPCOMING_CHANGE) of the 30-day default horizon: Geneva on 14 May 2025
+                + "China reciprocal rate (34%) suspended by the Geneva arrangement starts on 14 May 2025; "
+                + "Reciprocal tariff on China (125%) ends on 13 May 2025 (last day)\"", lines.get(1));
         assertEquals("11,PO-1010,ERROR,,,,,customsValue,\"must be a plain number such as 10000 or 12.5, without thousands "
                 + "separators or currency (got 'abc')\"", lines.get(10));
     }
@@ -67,8 +70,12 @@ class BatchResourceTest {
                 .body("lines", equalTo(11))
                 .body("errors", equalTo(2))
                 .body("decisions.PROHIBITED", equalTo(1))
-                .body("decisions.DUTIABLE", equalTo(5))
-                .body("additionalDutyByCurrency.USD", equalTo(249000.0f))
+                // PO-1007 (German laptops, 17 Aug 2026) owes the EU's 10% all-in forced-labour Section 301 duty from
+                // 24 Jul 2026; without an mfnRate its rate is unknown, so it is DUTIABLE and adds nothing to the total
+                .body("decisions.DUTIABLE", equalTo(6))
+                // includes PO-1008 (Chinese unwrought gallium, 8112.92.10): Section 301 List 3 (25%, 13,000) since the
+                // Section 301 lists were loaded
+                .body("additionalDutyByCurrency.USD", equalTo(262000.0f))
                 .body("additionalDutyByCurrency.EUR", equalTo(4200.0f))
                 .body("ruleSet.version", equalTo(asChecker().get("/api/v1/rules").path("version")));
     }

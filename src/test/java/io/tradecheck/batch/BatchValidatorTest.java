@@ -56,7 +56,8 @@ class BatchValidatorTest {
         assertEquals(Map.of("PROHIBITED", 1L, "LICENSE_REQUIRED", 1L, "DUTIABLE", 5L, "REVIEW", 0L, "CLEAR", 2L, "ERROR", 2L),
                 s.decisions());
         assertEquals(0, new BigDecimal("4200.00").compareTo(s.additionalDutyByCurrency().get("EUR")));
-        assertEquals(0, new BigDecimal("249000.00").compareTo(s.additionalDutyByCurrency().get("USD")));
+        // 249,000 before the Section 301 lists, plus List 3 25% on the gallium of PO-1008 (8112.92.10, "See 9903.88.03").
+        assertEquals(0, new BigDecimal("262000.00").compareTo(s.additionalDutyByCurrency().get("USD")));
         assertEquals(TestRules.checker().rules().current().ref(), s.ruleSet());
 
         LineResult soccer = run.byReference("PO-1001");

@@ -98,6 +98,58 @@ class ProductListSampleTest {
         assertTrue(wrong.isEmpty(), "wrong: " + wrong);
     }
 
+    /** A list, the findings that show its duty or exemption (any one of them), the origin and day to check. */
+    private record Expectation(String list, Set<String> ruleIds, String origin, String date) {
+    }
+
+    @Test
+    void goodsDrawnFromEachOtherListGetThatListsFinding() {
+        Set<String> annexII = Set.of("US-RECIPROCAL-ANNEX-II", "US-RECIPROCAL-ELECTRONICS-EXEMPTION");
+        List<Expectation> expectations = List.of(
+                new Expectation("s232-autos", Set.of("US-232-AUTOS"), "KR", "2025-06-01"),
+                new Expectation("s232-timber-lumber", Set.of("US-232-TIMBER"), "VN", "2025-12-01"),
+                new Expectation("s232-timber-upholstered", Set.of("US-232-TIMBER"), "VN", "2025-12-01"),
+                new Expectation("s232-timber-cabinets", Set.of("US-232-TIMBER"), "VN", "2025-12-01"),
+                new Expectation("s232-copper-2025", Set.of("US-232-COPPER"), "CL", "2025-09-01"),
+                new Expectation("s232-copper-2026-annex-i-a", Set.of("US-232-COPPER-2026"), "CL", "2026-05-01"),
+                new Expectation("s232-copper-2026-annex-i-b", Set.of("US-232-COPPER-2026"), "CL", "2026-05-01"),
+                new Expectation("brazil-annex-i", Set.of("US-IEEPA-BR-ANNEX-I"), "BR", "2025-12-01"),
+                new Expectation("fentanyl-ca-energy", Set.of("US-IEEPA-CA-ENERGY"), "CA", "2025-05-01"),
+                new Expectation("fentanyl-ca-potash", Set.of("US-IEEPA-CA-POTASH"), "CA", "2025-05-01"),
+                new Expectation("fentanyl-mx-potash", Set.of("US-IEEPA-MX-POTASH"), "MX", "2025-05-01"),
+                new Expectation("s301-list-4b", Set.of("US-301-LIST-4B"), "CN", "2025-05-01"),
+                new Expectation("floor-eu-natural-resources", union(annexII, "US-RECIPROCAL-EU-NATURAL-RESOURCES"), "DE", "2025-10-01"),
+                new Expectation("floor-eu-pharma", union(annexII, "US-RECIPROCAL-EU-PHARMA"), "DE", "2025-10-01"),
+                new Expectation("floor-eu-civil-aircraft", union(annexII, "US-RECIPROCAL-EU-CIVIL-AIRCRAFT"), "FR", "2025-10-01"),
+                new Expectation("floor-kr-civil-aircraft", union(annexII, "US-RECIPROCAL-KR-CIVIL-AIRCRAFT"), "KR", "2025-12-01"),
+                new Expectation("floor-ch-natural-resources", union(annexII, "US-RECIPROCAL-CH-NATURAL-RESOURCES"), "CH", "2025-12-01"),
+                new Expectation("floor-ch-civil-aircraft", union(annexII, "US-RECIPROCAL-CH-CIVIL-AIRCRAFT"), "CH", "2025-12-01"),
+                new Expectation("floor-ch-pharma", union(annexII, "US-RECIPROCAL-CH-PHARMA"), "CH", "2025-12-01"));
+        Random random = new Random(31L);
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Expectation e : expectations) {
+            LocalDate date = LocalDate.parse(e.date());
+            List<ProductList.Entry> entries = lists.get(e.list()).entries().stream()
+                    .filter(x -> (x.from() == null || !x.from().isAfter(date)) && (x.to() == null || !x.to().isBefore(date))).toList();
+            for (int i = 0; i < Math.min(PER_LIST, entries.size() * 2); i++) {
+                String hs = entries.get(random.nextInt(entries.size())).hsPrefix();
+                Decision d = ruleSet.check(shipment(e.origin(), hs, date));
+                if (d.findings().stream().noneMatch(f -> e.ruleIds().contains(f.ruleId()))) {
+                    wrong.add(e.list() + " " + e.origin() + " " + hs + ": " + d.findings().stream().map(Finding::ruleId).toList());
+                }
+                checked++;
+            }
+        }
+        assertTrue(wrong.isEmpty(), checked + " samples, wrong: " + wrong);
+    }
+
+    private static Set<String> union(Set<String> a, String b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.add(b);
+        return all;
+    }
+
     private static final Set<String> TARIFF_LISTS = Set.of("s301-list-1", "s301-list-2", "s301-list-3", "s301-list-3-addl",
             "s301-list-4a", "s301-review-2024-25", "s301-review-2024-50", "s301-review-2024-100", "s301-review-2025-50",
             "s301-review-2025-25", "s301-review-2026-25", "s301-review-2026-50", "s301-review-2026-100", "s301-cranes");
