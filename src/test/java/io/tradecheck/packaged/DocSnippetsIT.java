@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The commands and sample outputs of README.md and docs/*.md run, as a new user would run them, against the packaged
+ * The commands and sample outputs of README.md, rules/README.md and docs/*.md run, as a new user would run them, against the packaged
  * service started with a fresh data folder (so it generates its users and prints their credentials, which the
  * snippets use as {@code $KEY}, {@code $CHECKER_PASSWORD}, {@code $EDITOR_PASSWORD}, {@code $AUDITOR_PASSWORD}).
  * A fenced block marked with {@code <!-- check: run -->} on the line before runs in bash (the blocks of one file in
@@ -47,7 +47,7 @@ class DocSnippetsIT {
 
     @Test
     void everyMarkedCommandRunsAndPrintsWhatTheDocsShow() throws Exception {
-        List<Path> docs = new ArrayList<>(List.of(Path.of("README.md")));
+        List<Path> docs = new ArrayList<>(List.of(Path.of("README.md"), Path.of("rules", "README.md")));
         try (Stream<Path> files = Files.list(Path.of("docs"))) {
             files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(docs::add);
         }
