@@ -62,7 +62,9 @@ public class DecisionLogSetup {
     @Produces
     @Singleton
     DecisionStore decisionStore(RuleHistoryStore history) {
-        return new DecisionStore(dataSource(), history::holds);
+        // PostgreSQL: each group with one COPY; H2: a JDBC batch of INSERTs.
+        return database.equals("postgresql") ? new PostgresDecisionStore(dataSource(), history::holds)
+                : new DecisionStore(dataSource(), history::holds);
     }
 
     @Produces
