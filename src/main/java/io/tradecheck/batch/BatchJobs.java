@@ -291,8 +291,15 @@ public final class BatchJobs implements AutoCloseable {
 
     private void finish(String id, java.util.function.UnaryOperator<BatchJob> change) {
         BatchJob end = change.apply(active.get(id));
-        save(end);
-        active.remove(id);
+        try {
+            save(end);
+            active.remove(id);
+        } catch (UncheckedIOException e) {
+            // The disk is full (or gone): the job has ended all the same. Its end state is answered from memory, so
+            // it never shows RUNNING for ever and the jobs queued behind it run; at the next start it reads as LOST.
+            LOG.errorf("Batch job %s ended %s, but its status could not be written: %s", id, end.state(), e.getMessage());
+            active.put(id, end);
+        }
     }
 
     private Optional<BatchJob> read(String id) {

@@ -27,9 +27,9 @@ public class DecisionStore {
             + "e.evaluation_date, e.duty_rate, e.duty, f.rule_ids, e.answer_sha256, e.request_json, e.answer_json "
             + "FROM decision_entry e JOIN decision_rule_set r ON r.id = e.rule_set LEFT JOIN decision_batch b ON b.id = e.batch "
             + "LEFT JOIN decision_rule_ids f ON f.id = e.rule_ids";
-    private static final String INSERT = "INSERT INTO decision_entry (id, caller, reference, outcome, rule_set, batch, "
-            + "batch_line, evaluation_date, duty_rate, duty, rule_ids, answer_sha256, request_json, answer_json) "
-            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String COLUMNS = "id, caller, reference, outcome, rule_set, batch, "
+            + "batch_line, evaluation_date, duty_rate, duty, rule_ids, answer_sha256, request_json, answer_json";
+    private static final String INSERT = "INSERT INTO decision_entry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private final DataSource dataSource;
     private final Predicate<String> replayable;

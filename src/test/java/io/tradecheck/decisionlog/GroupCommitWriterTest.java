@@ -273,4 +273,27 @@ class GroupCommitWriterTest {
         assertTrue(store.find(retried).isPresent());
         assertEquals(1, writer.withdrawn());
     }
+
+    @Test
+    void aFullDiskFailsTheWritesAndTheLogRecoversWhenSpaceReturnsWithoutARestart() throws Exception {
+        // Simulated: a datasource whose connections fail as H2 does when the disk is full (no tmpfs mount here).
+        java.util.concurrent.atomic.AtomicBoolean full = new java.util.concurrent.atomic.AtomicBoolean(true);
+        javax.sql.DataSource disk = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && full.get()) {
+                        throw new SQLException("IO Exception: \"No space left on device\"", "90028");
+                    }
+                    return method.invoke(dataSource, args);
+                });
+        GroupCommitWriter writer = new GroupCommitWriter(new DecisionStore(disk), 100, 10);
+        CompletableFuture<Void> refused = writer.submit(row(1), Duration.ofSeconds(1));
+        assertThrows(Exception.class, () -> refused.get(20, TimeUnit.SECONDS));
+        assertTrue(writer.failing(), "readiness says DOWN while writes fail");
+
+        full.set(false); // space again
+        writer.submit(row(2), Duration.ofSeconds(1)).get(20, TimeUnit.SECONDS);
+        assertTrue(!writer.failing(), "UP again after the first good commit");
+        assertEquals(1, count());
+        writer.close(Duration.ofSeconds(5));
+    }
 }
