@@ -66,9 +66,19 @@ public final class RuleActivation {
      */
     public static RuleActivation start(RulesFolder folder, VersionHistory history, PackValidator validator, Clock clock) {
         completeInterruptedActivation(folder, history);
-        RulePackSource source = folder.read();
-        PackValidator.Outcome outcome = validator.validate(source);
         Optional<VersionHistory.Stored> latest = history.latest();
+        RulePackSource source;
+        try {
+            source = folder.read();
+        } catch (RulePackException | java.io.UncheckedIOException e) {
+            // A file that cannot be read at all (permissions, a failing disk): the folder cannot be judged, so the
+            // last good stored version serves, as for a folder that does not validate.
+            List<RulePackProblem> problems = e instanceof RulePackException r ? r.problems()
+                    : List.of(new RulePackProblem(folder.dir().toString(), 0, null, String.valueOf(e.getMessage())
+                            + (e.getCause() == null ? "" : ": " + e.getCause().getMessage())));
+            return fallBack(folder, history, validator, clock, latest, problems, null);
+        }
+        PackValidator.Outcome outcome = validator.validate(source);
         if (outcome.valid()) {
             RuleVersion version = latest.filter(s -> s.version().digest().equals(source.digest()))
                     .map(VersionHistory.Stored::version)
@@ -77,17 +87,23 @@ public final class RuleActivation {
             return new RuleActivation(folder, history, validator, clock,
                     new State(outcome.ruleSet(), version, Status.OK, null));
         }
+        return fallBack(folder, history, validator, clock, latest, outcome.report().errors(), source.digest());
+    }
+
+    private static RuleActivation fallBack(RulesFolder folder, VersionHistory history, PackValidator validator,
+                                           Clock clock, Optional<VersionHistory.Stored> latest,
+                                           List<RulePackProblem> problems, String digest) {
         if (latest.isPresent()) {
             PackValidator.Outcome fallback = validator.validate(latest.get().source());
             if (fallback.valid()) {
-                LOG.errorf("The rules folder %s does not validate; serving the last good version %d instead:\n  %s",
-                        folder.dir(), latest.get().version().number(), describe(outcome.report().errors()));
-                LoadError error = new LoadError(clock.instant(), "start-up", source.digest(), outcome.report().errors());
+                LOG.errorf("The rules folder %s cannot be used; serving the last good version %d instead:\n  %s",
+                        folder.dir(), latest.get().version().number(), describe(problems));
+                LoadError error = new LoadError(clock.instant(), "start-up", digest, problems);
                 return new RuleActivation(folder, history, validator, clock,
                         new State(fallback.ruleSet(), latest.get().version(), Status.ERROR, error));
             }
         }
-        throw new RulePackException(outcome.report().errors());
+        throw new RulePackException(problems);
     }
 
     /**
