@@ -34,6 +34,7 @@ public class CrossSiteRequestGuard {
     private static final Set<String> SIMPLE_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data",
             "text/plain");
     private static final Set<String> CUSTOM_HEADERS = Set.of("X-API-Key", "X-Requested-By", "X-Requested-With");
+    private static final String FORM_TYPE = "The content type";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     @ConfigProperty(name = "tradecheck.security.csrf", defaultValue = "true")
@@ -55,11 +56,15 @@ public class CrossSiteRequestGuard {
         }
         Optional<String> refusal = refusal(request);
         if (refusal.isPresent()) {
+            // A form content type is also simply unsupported by every route: 415, as the routes themselves answer.
+            boolean formType = refusal.get().startsWith(FORM_TYPE);
+            int status = formType ? 415 : 403;
+            String title = formType ? "Unsupported Media Type" : "Cross-site request refused";
             String detail = refusal.get().replace("\\", "\\\\").replace("\"", "\\\"");
-            context.response().setStatusCode(403)
+            context.response().setStatusCode(status)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end("{\"type\":\"/problems/cross-site-request\",\"title\":\"Cross-site request refused\","
-                            + "\"status\":403,\"detail\":\"" + detail + "\"}");
+                    .end("{\"type\":\"/problems/" + (formType ? "unsupported-media-type" : "cross-site-request")
+                            + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
             return;
         }
         context.next();
@@ -83,10 +88,13 @@ public class CrossSiteRequestGuard {
                 && CUSTOM_HEADERS.stream().noneMatch(h -> request.getHeader(h) != null)) {
             String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
             String bare = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-            if (bare.isEmpty() || SIMPLE_TYPES.contains(bare)) {
+            if (SIMPLE_TYPES.contains(bare)) {
+                return Optional.of(FORM_TYPE + " '" + printable(bare) + "' is what a web form sends; the API takes "
+                        + "JSON, CSV, XLSX, NDJSON or zip bodies with their own content type.");
+            }
+            if (bare.isEmpty()) {
                 return Optional.of("A POST needs a Content-Type a web form cannot send (e.g. 'Content-Type: application/json'"
-                        + ", with '{}' as the body if there is nothing to say) or an 'X-Requested-By' header; it had "
-                        + (bare.isEmpty() ? "none" : "'" + printable(bare) + "'") + ".");
+                        + ", with '{}' as the body if there is nothing to say) or an 'X-Requested-By' header; it had none.");
             }
         }
         return Optional.empty();

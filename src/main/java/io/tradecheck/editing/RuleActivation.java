@@ -57,9 +57,19 @@ public final class RuleActivation {
      */
     public static RuleActivation start(RulesFolder folder, RuleHistory history, PackCheck check, Clock clock) {
         completeInterruptedActivation(folder, history);
-        RulePackSource source = folder.read();
-        PackCheck.Checked outcome = check.check(source);
         Optional<RuleHistory.Stored> latest = history.latest();
+        RulePackSource source;
+        try {
+            source = folder.read();
+        } catch (RulePackException | java.io.UncheckedIOException e) {
+            // A file that cannot be read at all (permissions, a failing disk): the folder cannot be judged, so the
+            // last good stored version serves, as for a folder that does not validate.
+            List<RulePackProblem> problems = e instanceof RulePackException r ? r.problems()
+                    : List.of(new RulePackProblem(folder.dir().toString(), 0, null, String.valueOf(e.getMessage())
+                            + (e.getCause() == null ? "" : ": " + e.getCause().getMessage())));
+            return fallBack(folder, history, check, clock, latest, problems, null);
+        }
+        PackCheck.Checked outcome = check.check(source);
         if (outcome.valid()) {
             RuleVersion version = latest.filter(s -> s.version().digest().equals(source.digest()))
                     .map(RuleHistory.Stored::version)
@@ -70,17 +80,23 @@ public final class RuleActivation {
             return new RuleActivation(folder, history, check, clock,
                     new State(outcome.ruleSet(), version, Status.OK, null));
         }
+        return fallBack(folder, history, check, clock, latest, outcome.verdict().errors(), source.digest());
+    }
+
+    private static RuleActivation fallBack(RulesFolder folder, RuleHistory history, PackCheck check,
+                                           Clock clock, Optional<RuleHistory.Stored> latest,
+                                           List<RulePackProblem> problems, String digest) {
         if (latest.isPresent()) {
             PackCheck.Checked fallback = check.check(latest.get().source());
             if (fallback.valid()) {
-                LOG.errorf("The rules folder %s does not validate; serving the last good version %d instead:\n  %s",
-                        folder.dir(), latest.get().version().number(), describe(outcome.verdict().errors()));
-                LoadError error = new LoadError(clock.instant(), "start-up", source.digest(), outcome.verdict().errors());
+                LOG.errorf("The rules folder %s cannot be used; serving the last good version %d instead:\n  %s",
+                        folder.dir(), latest.get().version().number(), describe(problems));
+                LoadError error = new LoadError(clock.instant(), "start-up", digest, problems);
                 return new RuleActivation(folder, history, check, clock,
                         new State(fallback.ruleSet(), latest.get().version(), Status.ERROR, error));
             }
         }
-        throw new RulePackException(outcome.verdict().errors());
+        throw new RulePackException(problems);
     }
 
     /**

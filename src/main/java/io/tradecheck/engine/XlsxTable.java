@@ -23,10 +23,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * ({@code 125}, {@code 7.5}), a formula its cached value. An HS prefix with a leading zero must be a text cell.
  */
 public final class XlsxTable {
+    /**
+     * The most XML an XLSX rule table may unpack to (system property {@code tradecheck.rules.max-xlsx-xml-bytes},
+     * default 32 MiB). A workbook is read whole into memory (about 10 bytes of heap per byte of XML), so a larger one
+     * is refused before parsing instead of running the heap out and stalling every check; large tables belong in CSV.
+     */
+    static final long MAX_XML_BYTES = Long.getLong("tradecheck.rules.max-xlsx-xml-bytes", 32L * 1024 * 1024);
+
     private XlsxTable() {
     }
 
     public static CsvTable parse(byte[] bytes) throws IOException {
+        requireUnpackedSizeWithin(bytes, MAX_XML_BYTES);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             if (workbook.getNumberOfSheets() == 0) {
                 throw new IOException("the workbook has no sheet");
@@ -55,6 +63,27 @@ public final class XlsxTable {
             return new CsvTable(header, rows);
         } catch (RuntimeException e) {
             // POI throws unchecked exceptions for files that are not workbooks (NotOfficeXmlFileException, ...).
+            throw new IOException("not an XLSX workbook (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Counts the bytes the package really unpacks to (entry headers can lie), stopping as soon as it passes max. */
+    static void requireUnpackedSizeWithin(byte[] bytes, long max) throws IOException {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(bytes))) {
+            while (zip.getNextEntry() != null) {
+                int n;
+                while ((n = zip.read(buffer)) > 0) {
+                    total += n;
+                    if (total > max) {
+                        throw new IOException("the workbook unpacks to more than " + max / (1024 * 1024) + " MiB of XML "
+                                + "(a " + bytes.length / 1024 + " KiB file); save a table this large as CSV, which is "
+                                + "read as a stream (limit: -Dtradecheck.rules.max-xlsx-xml-bytes)");
+                    }
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
             throw new IOException("not an XLSX workbook (" + e.getMessage() + ")", e);
         }
     }

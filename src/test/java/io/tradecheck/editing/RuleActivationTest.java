@@ -98,6 +98,34 @@ class RuleActivationTest {
     }
 
     @Test
+    void anUnreadableRuleTableAtStartFallsBackToTheLastGoodVersion() throws IOException {
+        RuleVersion good = start().state().version();
+        // A table that is not a workbook at all (a truncated copy, a file saved under the wrong name).
+        Files.write(rules.resolve("us-import/extra-table.xlsx"), new byte[] {'P', 'K', 3, 4, 0, 0, 1});
+        Files.writeString(rules.resolve(PackFixture.RECIPROCAL), "\u0000\u0000not,a\ntable\u0000");
+        // And one that cannot be read at all (permission denied for the service's account; the tests may run as
+        // root, so a file whose every read fails stands in for it).
+        Path locked = rules.resolve("us-import/locked.csv");
+        Files.createSymbolicLink(locked, Path.of("/proc/self/mem"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(unreadable(locked), "needs Linux /proc");
+
+        RuleActivation restarted = start();
+
+        assertEquals(good, restarted.state().version(), "the last good stored version serves");
+        assertEquals(RuleActivation.Status.ERROR, restarted.state().status());
+        assertTrue(restarted.state().lastError().problems().size() > 0);
+    }
+
+    private static boolean unreadable(Path file) {
+        try {
+            Files.readAllBytes(file);
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    @Test
     void aCrashBeforeTheVersionIsRecordedLeavesTheFolderAsItWas() throws IOException {
         RuleActivation activation = start();
         RuleVersion first = activation.state().version();

@@ -73,6 +73,38 @@ class XlsxTableTest {
     }
 
     @Test
+    void aWorkbookThatUnpacksToTooMuchXmlIsRefusedBeforeParsing() throws IOException {
+        // A valid one-sheet workbook plus 40 MiB of XML that compresses to a few KiB: before, POI read it all into
+        // the heap (a 5 MB table with 70 MB of sheet XML ran the service out of memory and stalled every check).
+        java.io.ByteArrayOutputStream book = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            wb.createSheet("rates").createRow(0).createCell(0).setCellValue("ruleId");
+            wb.write(book);
+        }
+        java.io.ByteArrayOutputStream padded = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(book.toByteArray()));
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(padded)) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                out.write(in.readAllBytes());
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("customXml/item1.xml"));
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 40; i++) {
+                out.write(spaces);
+            }
+            out.closeEntry();
+        }
+        assertTrue(padded.size() < 1024 * 1024, "a small file");
+
+        IOException e = assertThrows(IOException.class, () -> XlsxTable.parse(padded.toByteArray()));
+        assertTrue(e.getMessage().contains("unpacks to more than 32 MiB"), e.getMessage());
+    }
+
+    @Test
     void aFileThatIsNotAWorkbookIsAnError() throws IOException {
         RulePackCompilerTest.copy(RulePackCompilerTest.BUNDLED, dir);
         Files.writeString(dir.resolve("us-import/fake.xlsx"), "measureId,family\n");
