@@ -36,9 +36,4 @@ public record Decision(
         return new Decision(reference, decision, additionalDutyRate, additionalDuty, currency, evaluationDate, findings,
                 ruleSet, id);
     }
-
-    /** The same answer without the log id: what a replay compares. */
-    public Decision withoutDecisionId() {
-        return withDecisionId(null);
-    }
 }
