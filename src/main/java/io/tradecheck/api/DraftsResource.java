@@ -55,7 +55,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/v1/rules/drafts")
 @Produces(MediaType.APPLICATION_JSON)
 public class DraftsResource {
-    /** Who acts: the authenticated caller (the X-User header and a body's "by" are ignored since authentication). */
+    /** Who acts: the authenticated caller. */
     @Inject
     CurrentCaller caller;
     @Inject
@@ -85,8 +85,7 @@ public class DraftsResource {
     @APIResponse(responseCode = "413", description = "Over the upload limits",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(InputStream body, @QueryParam("overlay") boolean overlay,
-                           @QueryParam("comment") String comment, @QueryParam("by") String by,
-                           @HeaderParam("X-User") String user) throws IOException {
+                           @QueryParam("comment") String comment) throws IOException {
         RuleActivation.State state = activation.state();
         RulePackSource live = live(state);
         Map<String, RuleFile> files = new LinkedHashMap<>();
@@ -100,8 +99,7 @@ public class DraftsResource {
         if (!empty) {
             files.putAll(PackArchive.read(in, drafts.limits()));
         }
-        Draft draft = drafts.create(files, state.version(), ActivationRequest.who(caller.get(), new ActivationRequest(by, null)),
-                comment);
+        Draft draft = drafts.create(files, state.version(), caller.get(), comment);
         return Response.created(URI.create("/api/v1/rules/drafts/" + draft.id())).entity(view(draft)).build();
     }
 
@@ -231,8 +229,8 @@ public class DraftsResource {
     @APIResponse(responseCode = "422", description = "The draft does not validate; problems lists every error",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RuleVersion activate(@PathParam("id") String id, @QueryParam("force") boolean force,
-                                @HeaderParam("X-User") String user, @Valid ActivationRequest request) {
-        RuleVersion version = activation.activate(draft(id), ActivationRequest.who(caller.get(), request),
+                                @Valid ActivationRequest request) {
+        RuleVersion version = activation.activate(draft(id), caller.get(),
                 ActivationRequest.comment(request), force);
         drafts.delete(id);
         return version;

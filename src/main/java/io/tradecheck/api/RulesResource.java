@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/api/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
-    /** Who acts: the authenticated caller (the X-User header and a body's "by" are ignored since authentication). */
+    /** Who acts: the authenticated caller. */
     @Inject
     CurrentCaller caller;
     @Inject
@@ -108,9 +107,8 @@ public class RulesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The stored files no longer validate (problems listed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RuleVersion rollback(@PathParam("number") int number, @HeaderParam("X-User") String user,
-                                @Valid ActivationRequest request) {
-        return activation.rollback(number, ActivationRequest.who(caller.get(), request), ActivationRequest.comment(request));
+    public RuleVersion rollback(@PathParam("number") int number, @Valid ActivationRequest request) {
+        return activation.rollback(number, caller.get(), ActivationRequest.comment(request));
     }
 
     private io.tradecheck.editing.RuleHistory.Stored stored(int number) {

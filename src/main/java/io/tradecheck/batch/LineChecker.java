@@ -6,7 +6,6 @@ import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;
 import io.tradecheck.model.Origin;
-import io.tradecheck.model.RuleSetRef;
 import io.tradecheck.model.validation.RequestValidation;
 import jakarta.validation.Validator;
 import java.util.List;
@@ -25,20 +24,12 @@ public final class LineChecker implements Function<OrderLine, LineResult> {
     private final RuleSet ruleSet;
     private final BatchOrigin origin;
 
-    public LineChecker(ShipmentChecker checker, Validator validator, RuleSet ruleSet) {
-        this(checker, validator, ruleSet, null);
-    }
-
     /** @param origin names the caller and job in the decision log; null for none (the command line) */
     public LineChecker(ShipmentChecker checker, Validator validator, RuleSet ruleSet, BatchOrigin origin) {
         this.checker = checker;
         this.validator = validator;
         this.ruleSet = ruleSet;
         this.origin = origin;
-    }
-
-    public RuleSetRef ruleSet() {
-        return ruleSet.ref();
     }
 
     @Override

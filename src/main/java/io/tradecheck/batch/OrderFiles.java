@@ -61,17 +61,6 @@ public final class OrderFiles {
         }
     }
 
-    /** Opens a CSV or NDJSON stream (an XLSX needs random access: use {@link #open(Path, OrderFormat, String)}). */
-    public static OrderReader open(InputStream in, OrderFormat declared) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, SNIFF_BYTES);
-        byte[] prefix = prefix(buffered);
-        OrderFormat format = formatOf(prefix, declared);
-        if (format == OrderFormat.XLSX) {
-            throw new OrderFileException("An XLSX file must be opened from a file, not a stream");
-        }
-        return openText(buffered, prefix, format);
-    }
-
     private static OrderReader openText(BufferedInputStream in, byte[] prefix, OrderFormat format) throws IOException {
         int skip = startsWith(prefix, UTF8_BOM) ? UTF8_BOM.length : 0;
         checkUtf8(prefix, skip);

@@ -21,10 +21,6 @@ public final class UploadSpool {
         this.maxBytes = maxBytes;
     }
 
-    public long maxBytes() {
-        return maxBytes;
-    }
-
     /** @throws TooLarge (and deletes what it wrote) when the body passes the limit */
     public Path spool(InputStream body) throws IOException {
         Files.createDirectories(dir);

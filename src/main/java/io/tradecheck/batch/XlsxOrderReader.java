@@ -91,10 +91,6 @@ final class XlsxOrderReader implements OrderReader {
         }
     }
 
-    String sheetName() {
-        return sheetName;
-    }
-
     @Override
     public List<String> columns() {
         return columns.names();

@@ -5,6 +5,7 @@ import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RulePackException;
 import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.engine.ShipmentChecker;
+import io.tradecheck.pack.PackCheck;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;
@@ -21,6 +22,17 @@ public class RulePackOptions {
     @Option(names = "--customs-zone", paramLabel = "ZONE", defaultValue = "America/New_York",
             description = "Time zone whose date stands in for a missing entryDate (default: ${DEFAULT-VALUE})")
     ZoneId customsZone;
+
+    /** The one pack check on the folder (a folder that cannot be read is a verdict with its problems). */
+    public PackCheck.Checked check(PackCheck.Coverage coverage) {
+        RulePackSource source;
+        try {
+            source = RulePackSource.fromDirectory(rulesDir);
+        } catch (RulePackException e) {
+            return PackCheck.notCompiled(null, e.problems());
+        }
+        return new PackCheck(new RulePackCompiler(), coverage).check(source);
+    }
 
     /** @throws RulePackException with every problem, when the folder does not compile */
     public ShipmentChecker compile() {

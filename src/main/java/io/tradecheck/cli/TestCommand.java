@@ -15,14 +15,18 @@ import picocli.CommandLine.Option;
                         + "Exit code 4 when a scenario fails or coverage is missing, 3 when the pack does not compile."})
 class TestCommand implements Callable<Integer> {
     @Mixin
-    PackCheckOptions pack;
+    RulePackOptions pack;
+
+    @Option(names = "--coverage", paramLabel = "GATE|WARN", defaultValue = "GATE",
+            description = "A row or logic rule no scenario exercises is an error (GATE, as in the service) or a warning")
+    PackCheck.Coverage coverage;
 
     @Option(names = {"-q", "--quiet"}, description = "Print failures and the count only")
     boolean quiet;
 
     @Override
     public Integer call() {
-        PackCheck.Checked checked = pack.check();
+        PackCheck.Checked checked = pack.check(coverage);
         if (checked.ruleSet() == null) {
             System.err.println("tradecheck: the rules folder " + pack.rulesDir + " does not compile:");
             checked.verdict().errors().forEach(p -> System.err.println("  " + ValidateCommand.line("error", p)));

@@ -3,6 +3,7 @@ package io.tradecheck.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.tradecheck.engine.RulePackProblem;
+import io.tradecheck.pack.PackCheck;
 import io.tradecheck.pack.PackVerdict;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -19,7 +20,11 @@ import picocli.CommandLine.Option;
                 "Prints one line per problem as FILE:LINE [COLUMN]: REASON. Exit code 3 on any error."})
 class ValidateCommand implements Callable<Integer> {
     @Mixin
-    PackCheckOptions pack;
+    RulePackOptions pack;
+
+    @Option(names = "--coverage", paramLabel = "GATE|WARN", defaultValue = "GATE",
+            description = "A row or logic rule no scenario exercises is an error (GATE, as in the service) or a warning")
+    PackCheck.Coverage coverage;
 
     @Option(names = "--warnings-as-errors", description = "Fail on warnings too (gaps nobody acknowledged)")
     boolean warningsAsErrors;
@@ -30,7 +35,7 @@ class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        PackVerdict verdict = pack.check().verdict();
+        PackVerdict verdict = pack.check(coverage).verdict();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(verdict));
         } else {

@@ -60,9 +60,4 @@ public record Decision(
         return new Decision(reference, outcome, additionalDutyRate, additionalDuty, currency, evaluationDate, findings,
                 ruleSet, htsDescription, mfnRate, mfnSource, totalDutyRate, totalDuty, decisionId, dutyNotComputed);
     }
-
-    /** The same answer without the log id: what a replay compares. */
-    public Decision withoutDecisionId() {
-        return withDecisionId(null);
-    }
 }

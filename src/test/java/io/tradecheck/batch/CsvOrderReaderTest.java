@@ -76,7 +76,9 @@ class CsvOrderReaderTest {
         file.writeBytes("LATIN1,CN,US,950662,Ballon \u00e9t\u00e9,1,USD\n".getBytes(StandardCharsets.ISO_8859_1));
         file.writeBytes("AFTER,CN,US,950662,ball,1,USD\n".getBytes(StandardCharsets.UTF_8));
         List<OrderLine> lines = new ArrayList<>();
-        try (OrderReader reader = OrderFiles.open(new ByteArrayInputStream(file.toByteArray()), OrderFormat.CSV)) {
+        java.nio.file.Path path = java.nio.file.Files.createTempFile("latin1-", ".csv");
+        java.nio.file.Files.write(path, file.toByteArray());
+        try (OrderReader reader = OrderFiles.open(path, OrderFormat.CSV, null)) {
             reader.forEachLine(lines::add);
         }
         assertEquals(goodLines + 2, lines.size());
@@ -84,6 +86,7 @@ class CsvOrderReaderTest {
         assertEquals(goodLines + 2, bad.number());
         assertEquals(List.of(new LineError("description", "is not valid UTF-8 text (save the file as UTF-8)")), bad.errors());
         assertTrue(lines.get(goodLines + 1).readable());
+        java.nio.file.Files.delete(path);
     }
 
     @Test
