@@ -102,7 +102,7 @@ public final class DecisionArchive {
             Optional<RuleSet> ruleSet = ruleSets.find(r.ruleSetDigest());
             if (ruleSet.isPresent()) {
                 Decision again = checker.evaluate(read(r.requestJson(), CheckRequest.class), ruleSet.get(), r.evaluationDate());
-                if (Arrays.equals(AnswerDigest.of(write(again.withoutDecisionId())), r.answerSha256())) {
+                if (Arrays.equals(AnswerDigest.of(write(again.withDecisionId(null))), r.answerSha256())) {
                     return write(again.withDecisionId(r.id().toString()));
                 }
                 reason = "the replay on rule set " + r.ruleSetDigest() + " does not reproduce the answer's digest";

@@ -131,7 +131,7 @@ public final class DecisionLog implements DecisionRecorder {
 
     private DecisionRecord row(CheckRequest request, Decision answered, RuleSet ruleSet, UUID id, Origin origin) {
         String caller = origin.caller() != null ? origin.caller() : httpCaller.get();
-        String answer = write(json, answered.withoutDecisionId());
+        String answer = write(json, answered.withDecisionId(null));
         return new DecisionRecord(id, truncate(caller, 200), truncate(answered.reference(), 200),
                 answered.decision().name(), ruleSet.info().version(), ruleSet.info().digest(),
                 origin.batchJob(), origin.batchLine(),

@@ -233,8 +233,8 @@ class DecisionsResourceTest {
         // rule history by replay on the earlier rule set.
         store.insert(List.of(new DecisionRecord(uuid, "test-checker", reference, then.decision().name(),
                 earlierRules.info().version(), earlier.digest(), null, null, then.evaluationDate(), then.additionalDutyRate(),
-                then.additionalDuty(), null, AnswerDigest.of(json.writeValueAsString(then.withoutDecisionId())),
-                json.writeValueAsString(request), json.writeValueAsString(then.withoutDecisionId()))));
+                then.additionalDuty(), null, AnswerDigest.of(json.writeValueAsString(then.withDecisionId(null))),
+                json.writeValueAsString(request), json.writeValueAsString(then.withDecisionId(null)))));
         asAuditor().when().get("/api/v1/decisions/" + id)
                 .then().statusCode(200)
                 .body("response.decisionId", equalTo(id))
