@@ -1,7 +1,5 @@
 package io.tradecheck.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.definition.rule.Rule;
@@ -46,43 +44,18 @@ public final class RuleCoverage extends DefaultAgendaEventListener implements Ru
         logicRules.add(RuleSet.describe(rule));
     }
 
-    /**
-     * Each table row that no evaluation matched and each logic rule that never fired, as a problem at its file and
-     * line (a logic rule at the line that names it in {@code source}).
-     */
-    public List<RulePackProblem> notExercised(RuleSet ruleSet, RulePackSource source) {
-        List<RulePackProblem> missing = new ArrayList<>();
-        for (MeasureRow row : ruleSet.rows().all()) {
-            if (!rows.contains(row.location())) {
-                missing.add(new RulePackProblem(row.file(), row.line(), null,
-                        "row " + row.measureId() + " is exercised by no scenario: add one that matches it"));
-            }
-        }
-        for (String rule : ruleSet.logicRules()) {
-            if (!logicRules.contains(rule)) {
-                int colon = rule.indexOf(": ");
-                String file = rule.substring(0, colon);
-                String name = rule.substring(colon + 2);
-                missing.add(new RulePackProblem(file, source.lineOf(file, "rule \"" + name + "\""), null,
-                        "logic rule '" + name + "' is exercised by no scenario: add one where it fires"));
-            }
-        }
-        Set<String> referenced = new java.util.HashSet<>();
-        for (MeasureRow row : ruleSet.rows().all()) {
-            if (row.hsList() != null) {
-                referenced.add(row.hsList());
-            }
-        }
-        // A list nobody names, or whose duty no scenario shows, is as unchecked as an unexercised row.
-        for (ProductList list : ruleSet.rows().lists().values()) {
-            if (!referenced.contains(list.id())) {
-                missing.add(new RulePackProblem(list.file(), 1, null,
-                        "product list " + list.id() + " is named by no table row (hsList) and so exercised by no scenario"));
-            } else if (!lists.contains(list.id())) {
-                missing.add(new RulePackProblem(list.file(), 1, null,
-                        "product list " + list.id() + " is exercised by no scenario: add one that matches a row through it"));
-            }
-        }
-        return missing;
+    /** Whether any evaluation matched this table row. */
+    public boolean exercised(MeasureRow row) {
+        return rows.contains(row.location());
+    }
+
+    /** Whether this logic rule ("file: rule name", as {@link RuleSet#logicRules()} names it) fired at least once. */
+    public boolean fired(String logicRule) {
+        return logicRules.contains(logicRule);
+    }
+
+    /** Whether any evaluation matched a row through this product list. */
+    public boolean listExercised(String listId) {
+        return lists.contains(listId);
     }
 }

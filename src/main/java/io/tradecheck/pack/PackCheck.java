@@ -1,6 +1,7 @@
 package io.tradecheck.pack;
 
 import io.tradecheck.engine.GapAcknowledgements;
+import io.tradecheck.engine.MeasureRow;
 import io.tradecheck.engine.RuleCoverage;
 import io.tradecheck.engine.RulePackCompiler;
 import io.tradecheck.engine.RulePackException;
@@ -81,12 +82,51 @@ public final class PackCheck {
                 }
             }
         }
-        (coverage == Coverage.GATE ? errors : warnings).addAll(exercised.notExercised(ruleSet, source));
+        (coverage == Coverage.GATE ? errors : warnings).addAll(notExercised(exercised, ruleSet, source));
         int failed = (int) results.stream().filter(r -> !r.passed()).count();
         var info = ruleSet.info();
         PackVerdict verdict = new PackVerdict(errors.isEmpty(), info.version(), info.digest(), info.compileMillis(),
                 List.copyOf(errors), List.copyOf(warnings),
                 new PackVerdict.Scenarios(results.size(), results.size() - failed, failed));
         return new Checked(verdict, ruleSet, List.copyOf(results));
+    }
+
+    /**
+     * Each table row no scenario matched, each logic rule no scenario fired and each product list no scenario matched a
+     * row through (or that no row names), at its file and line.
+     */
+    private static List<RulePackProblem> notExercised(RuleCoverage coverage, RuleSet ruleSet, RulePackSource source) {
+        List<RulePackProblem> missing = new ArrayList<>();
+        for (MeasureRow row : ruleSet.rows().all()) {
+            if (!coverage.exercised(row)) {
+                missing.add(new RulePackProblem(row.file(), row.line(), null,
+                        "row " + row.measureId() + " is exercised by no scenario: add one that matches it"));
+            }
+        }
+        for (String rule : ruleSet.logicRules()) {
+            if (!coverage.fired(rule)) {
+                int colon = rule.indexOf(": ");
+                String file = rule.substring(0, colon);
+                String name = rule.substring(colon + 2);
+                missing.add(new RulePackProblem(file, source.lineOf(file, "rule \"" + name + "\""), null,
+                        "logic rule '" + name + "' is exercised by no scenario: add one where it fires"));
+            }
+        }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (MeasureRow row : ruleSet.rows().all()) {
+            if (row.hsList() != null) {
+                named.add(row.hsList());
+            }
+        }
+        for (io.tradecheck.engine.ProductList list : ruleSet.rows().lists().values()) {
+            if (!named.contains(list.id())) {
+                missing.add(new RulePackProblem(list.file(), 1, null,
+                        "product list " + list.id() + " is named by no table row (hsList) and so exercised by no scenario"));
+            } else if (!coverage.listExercised(list.id())) {
+                missing.add(new RulePackProblem(list.file(), 1, null,
+                        "product list " + list.id() + " is exercised by no scenario: add one that matches a row through it"));
+            }
+        }
+        return missing;
     }
 }
