@@ -23,8 +23,8 @@ import io.tradecheck.editing.UploadRejectedException;
 import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.pack.PackCheck;
 import io.tradecheck.pack.PackVerdict;
-import io.tradecheck.engine.RuleFile;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RuleFile;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.security.CurrentCaller;
 import io.tradecheck.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -211,7 +211,7 @@ public class DraftPages extends ConsolePage {
         io.tradecheck.engine.RuleSet draftRules;
         try {
             draftRules = packCheck.compile(d.source());
-        } catch (io.tradecheck.engine.RulePackException e) {
+        } catch (io.tradecheck.pack.RulePackException e) {
             validations.put(id, PackCheck.notCompiled(d.source().digest(), e.problems()).verdict());
             return back(id, "The draft does not compile: see the errors below.");
         }

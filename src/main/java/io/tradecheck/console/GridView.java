@@ -1,6 +1,6 @@
 package io.tradecheck.console;
 
-import io.tradecheck.engine.RulePackProblem;
+import io.tradecheck.pack.RulePackProblem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -12,7 +12,7 @@ import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RuleVersion;
 import io.tradecheck.editing.RuleHistory;
-import io.tradecheck.engine.RuleFile;
+import io.tradecheck.pack.RuleFile;
 import io.tradecheck.security.CurrentCaller;
 import io.tradecheck.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -9,7 +9,7 @@ import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.RuleActivation;
 import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.engine.MeasureRow;
-import io.tradecheck.engine.RuleFile;
+import io.tradecheck.pack.RuleFile;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.model.CheckRequest;

@@ -1,5 +1,8 @@
 package io.tradecheck.engine;
 
+import io.tradecheck.pack.CsvTable;
+import io.tradecheck.pack.RuleFile;
+import io.tradecheck.pack.RulePackProblem;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

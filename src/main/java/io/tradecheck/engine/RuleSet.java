@@ -30,7 +30,7 @@ public final class RuleSet {
 
     private final TariffSchedule schedule;
 
-    RuleSet(RuleSetInfo info, KieBase kieBase, MeasureIndex index, TariffSchedule schedule, Clock clock) {
+    public RuleSet(RuleSetInfo info, KieBase kieBase, MeasureIndex index, TariffSchedule schedule, Clock clock) {
         this.schedule = schedule;
         this.info = info;
         this.kieBase = kieBase;

@@ -1,6 +1,6 @@
 package io.tradecheck.productlists;
 
-import io.tradecheck.engine.CsvTable;
+import io.tradecheck.pack.CsvTable;
 import io.tradecheck.engine.ProductList;
 import io.tradecheck.engine.ProductListsReader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.tradecheck.productlists;
 
-import io.tradecheck.engine.CsvTable;
+import io.tradecheck.pack.CsvTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradecheck.pack.MeasureTableReader;
+import io.tradecheck.pack.RulePackCompiler;
+import io.tradecheck.pack.RulePackException;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.model.Decision;
 import io.tradecheck.model.Finding;
 import io.tradecheck.model.FindingKind;
@@ -31,7 +35,7 @@ class UpcomingChangesTest {
 
     @BeforeEach
     void compile() throws IOException {
-        RulePackCompilerTest.copy(RulePackCompilerTest.BUNDLED, dir);
+        io.tradecheck.editing.PackFixture.copyBundled(dir);
         Files.writeString(dir.resolve("us-import/cliffs.csv"), String.join(",", MeasureTableReader.COLUMNS) + "\n"
                 + row("T-PAUSE", "PAUSE-FAMILY", "PAUSED_TARIFF", "34", "2025-05-14", "2025-08-11")
                 + row("T-RESUMED", "PAUSE-FAMILY", "TARIFF", "34", "2025-08-12", "")

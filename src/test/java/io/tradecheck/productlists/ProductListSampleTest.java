@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tradecheck.engine.ProductList;
-import io.tradecheck.engine.RulePackCompiler;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RulePackCompiler;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.model.Decision;
 import io.tradecheck.model.Finding;

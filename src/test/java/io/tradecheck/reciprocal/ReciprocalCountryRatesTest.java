@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tradecheck.engine.CsvTable;
+import io.tradecheck.pack.CsvTable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

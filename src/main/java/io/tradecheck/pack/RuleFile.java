@@ -1,4 +1,6 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
+
+import io.tradecheck.engine.ProductListsReader;
 
 /**
  * One file of a rule pack as it was read: path relative to the rules folder (always with '/'), content, SHA-256.

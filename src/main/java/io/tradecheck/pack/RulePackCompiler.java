@@ -1,5 +1,13 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
+import io.tradecheck.engine.MeasureHit;
+import io.tradecheck.engine.MeasureIndex;
+import io.tradecheck.engine.MeasureRow;
+import io.tradecheck.engine.MeasureRows;
+import io.tradecheck.engine.ProductList;
+import io.tradecheck.engine.ProductListsReader;
+import io.tradecheck.engine.RuleSet;
+import io.tradecheck.engine.RuleSetInfo;
 import io.tradecheck.schedule.Nomenclature;
 import io.tradecheck.schedule.TariffSchedule;
 import java.nio.charset.StandardCharsets;
