@@ -1,8 +1,8 @@
 package io.tradecheck.api;
 
 import io.tradecheck.editing.Draft;
-import io.tradecheck.engine.RuleFile;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RuleFile;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.engine.RuleSetInfo;
 import java.time.Instant;
 import java.util.Arrays;

@@ -5,7 +5,7 @@ import io.tradecheck.editing.ActivationRefusedException;
 import io.tradecheck.editing.NotFoundException;
 import io.tradecheck.editing.RuleHistoryUnavailableException;
 import io.tradecheck.editing.UploadRejectedException;
-import io.tradecheck.engine.RulePackException;
+import io.tradecheck.pack.RulePackException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

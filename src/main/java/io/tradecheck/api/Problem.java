@@ -1,7 +1,7 @@
 package io.tradecheck.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.tradecheck.engine.RulePackProblem;
+import io.tradecheck.pack.RulePackProblem;
 import java.util.List;
 
 /**

@@ -12,7 +12,7 @@ import io.tradecheck.editing.RulesFolder;
 import io.tradecheck.editing.RulesFolderWatch;
 import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.engine.ActiveRuleSet;
-import io.tradecheck.engine.RulePackCompiler;
+import io.tradecheck.pack.RulePackCompiler;
 import io.tradecheck.decisionlog.DecisionLog;
 import io.tradecheck.pack.PackCheck;
 import io.tradecheck.engine.ShipmentChecker;

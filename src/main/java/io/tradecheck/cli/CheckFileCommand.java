@@ -12,7 +12,7 @@ import io.tradecheck.batch.OrderReader;
 import io.tradecheck.model.validation.RequestValidation;
 import io.tradecheck.batch.ResultFormat;
 import io.tradecheck.batch.ResultWriter;
-import io.tradecheck.engine.RulePackException;
+import io.tradecheck.pack.RulePackException;
 import io.tradecheck.engine.ShipmentChecker;
 import jakarta.validation.Validator;
 import java.io.FilterOutputStream;

@@ -1,9 +1,9 @@
 package io.tradecheck.cli;
 
 import io.tradecheck.engine.ActiveRuleSet;
-import io.tradecheck.engine.RulePackCompiler;
-import io.tradecheck.engine.RulePackException;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RulePackCompiler;
+import io.tradecheck.pack.RulePackException;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.pack.PackCheck;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.tradecheck.cli;
 
 import io.tradecheck.pack.PackCheck;
-import io.tradecheck.scenario.ScenarioResult;
+import io.tradecheck.pack.ScenarioResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,7 +2,7 @@ package io.tradecheck.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.tradecheck.engine.RulePackProblem;
+import io.tradecheck.pack.RulePackProblem;
 import io.tradecheck.pack.PackCheck;
 import io.tradecheck.pack.PackVerdict;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package io.tradecheck.decisionlog;
 
 import io.tradecheck.editing.RuleHistory;
 import io.tradecheck.engine.ActiveRuleSet;
-import io.tradecheck.engine.RulePackCompiler;
+import io.tradecheck.pack.RulePackCompiler;
 import io.tradecheck.engine.RuleSet;
 import java.util.LinkedHashMap;
 import java.util.Map;

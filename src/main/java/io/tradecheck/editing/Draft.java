@@ -1,7 +1,7 @@
 package io.tradecheck.editing;
 
-import io.tradecheck.engine.RuleFile;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RuleFile;
+import io.tradecheck.pack.RulePackSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.tradecheck.editing;
 
-import io.tradecheck.engine.RuleFile;
+import io.tradecheck.pack.RuleFile;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package io.tradecheck.editing;
 
-import io.tradecheck.engine.RuleFile;
-import io.tradecheck.engine.RulePackProblem;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RuleFile;
+import io.tradecheck.pack.RulePackProblem;
+import io.tradecheck.pack.RulePackSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

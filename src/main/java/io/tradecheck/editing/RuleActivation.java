@@ -1,9 +1,9 @@
 package io.tradecheck.editing;
 
 import io.tradecheck.engine.ActiveRuleSet;
-import io.tradecheck.engine.RulePackException;
-import io.tradecheck.engine.RulePackProblem;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RulePackException;
+import io.tradecheck.pack.RulePackProblem;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.pack.PackCheck;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.tradecheck.editing;
 
-import io.tradecheck.engine.RulePackProblem;
+import io.tradecheck.pack.RulePackProblem;
 import java.util.List;
 
 /** An upload that cannot become (part of) a draft: not a zip, a path outside the pack, a file type not allowed, too big. */

@@ -27,7 +27,7 @@ public final class RuleSet {
     private final DecisionAssembler assembler;
     private final Clock clock;
 
-    RuleSet(RuleSetInfo info, KieBase kieBase, MeasureIndex index, Clock clock) {
+    public RuleSet(RuleSetInfo info, KieBase kieBase, MeasureIndex index, Clock clock) {
         this.info = info;
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());

@@ -1,17 +1,8 @@
 package io.tradecheck.pack;
 
-import io.tradecheck.engine.GapAcknowledgements;
 import io.tradecheck.engine.MeasureRow;
 import io.tradecheck.engine.RuleCoverage;
-import io.tradecheck.engine.RulePackCompiler;
-import io.tradecheck.engine.RulePackException;
-import io.tradecheck.engine.RulePackProblem;
-import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.engine.RuleSet;
-import io.tradecheck.engine.TableWindowCheck;
-import io.tradecheck.scenario.Scenario;
-import io.tradecheck.scenario.ScenarioResult;
-import io.tradecheck.scenario.ScenarioRunner;
 import java.util.ArrayList;
 import java.util.List;
 

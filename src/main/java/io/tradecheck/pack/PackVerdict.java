@@ -1,6 +1,5 @@
 package io.tradecheck.pack;
 
-import io.tradecheck.engine.RulePackProblem;
 import java.util.List;
 
 /**

@@ -2,8 +2,8 @@ package io.tradecheck.batch;
 
 import io.tradecheck.model.validation.RequestValidation;
 import io.tradecheck.engine.ActiveRuleSet;
-import io.tradecheck.engine.RulePackCompiler;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RulePackCompiler;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.engine.ShipmentChecker;
 import jakarta.validation.Validator;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,8 @@
 package io.tradecheck.bench;
 
 import io.tradecheck.cli.TradecheckCommand;
-import io.tradecheck.engine.RulePackCompiler;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RulePackCompiler;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.model.Decision;
 import io.tradecheck.model.Shipment;

@@ -1,9 +1,9 @@
 package io.tradecheck.bench;
 
-import io.tradecheck.engine.MeasureTableReader;
-import io.tradecheck.engine.RuleFile;
-import io.tradecheck.engine.RulePackCompiler;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.MeasureTableReader;
+import io.tradecheck.pack.RuleFile;
+import io.tradecheck.pack.RulePackCompiler;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.model.Shipment;
 import java.math.BigDecimal;

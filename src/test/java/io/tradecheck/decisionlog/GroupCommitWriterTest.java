@@ -109,8 +109,8 @@ class GroupCommitWriterTest {
     private record Checked(io.tradecheck.engine.RuleSet ruleSet, io.tradecheck.model.CheckRequest request,
                            io.tradecheck.model.Decision decision) {
         static Checked genevaSoccerBalls() throws Exception {
-            var ruleSet = new io.tradecheck.engine.RulePackCompiler().compile(
-                    io.tradecheck.engine.RulePackSource.fromDirectory(Path.of("rules")));
+            var ruleSet = new io.tradecheck.pack.RulePackCompiler().compile(
+                    io.tradecheck.pack.RulePackSource.fromDirectory(Path.of("rules")));
             var checker = new io.tradecheck.engine.ShipmentChecker(new io.tradecheck.engine.ActiveRuleSet(ruleSet),
                     java.time.ZoneId.of("America/New_York"));
             var request = JSON.readValue(Files.readString(Path.of("src/test/resources/checks/china-geneva-2025-06-01.json")),

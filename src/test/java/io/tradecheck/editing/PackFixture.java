@@ -2,8 +2,8 @@ package io.tradecheck.editing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tradecheck.engine.RuleFile;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RuleFile;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.model.CheckRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tradecheck.pack.PackCheck;
-import io.tradecheck.engine.RulePackException;
-import io.tradecheck.engine.RulePackSource;
+import io.tradecheck.pack.RulePackException;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.engine.ShipmentChecker;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -3,7 +3,7 @@ package io.tradecheck.editing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tradecheck.engine.RulePackCompiler;
+import io.tradecheck.pack.RulePackCompiler;
 import io.tradecheck.pack.PackCheck;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.engine.ShipmentChecker;
@@ -109,7 +109,7 @@ public class SwapUnderLoadTest {
         }
     }
 
-    private static io.tradecheck.engine.RulePackSource source(RuleActivation activation, RuleVersion v) {
+    private static io.tradecheck.pack.RulePackSource source(RuleActivation activation, RuleVersion v) {
         return activation.version(v.number()).orElseThrow().source();
     }
 }

@@ -2,6 +2,9 @@ package io.tradecheck.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tradecheck.pack.MeasureTableReader;
+import io.tradecheck.pack.RulePackCompiler;
+import io.tradecheck.pack.RulePackSource;
 import io.tradecheck.model.Shipment;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

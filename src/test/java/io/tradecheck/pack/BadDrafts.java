@@ -1,8 +1,6 @@
 package io.tradecheck.pack;
 
 import io.tradecheck.editing.PackFixture;
-import io.tradecheck.engine.RuleFile;
-import io.tradecheck.engine.RulePackSource;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,14 +1,10 @@
-package io.tradecheck.scenario;
+package io.tradecheck.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.tradecheck.engine.RulePackProblem;
-import io.tradecheck.engine.RulePackSource;
-import io.tradecheck.pack.PackCheck;
-import io.tradecheck.pack.PackVerdict;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,13 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradecheck.engine.MeasureHit;
+import io.tradecheck.engine.RuleSet;
+import io.tradecheck.engine.RuleSetInfo;
 import io.tradecheck.model.Decision;
 import io.tradecheck.model.Outcome;
 import io.tradecheck.model.Shipment;

@@ -1,9 +1,11 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradecheck.engine.MeasureRow;
+import io.tradecheck.engine.RuleSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

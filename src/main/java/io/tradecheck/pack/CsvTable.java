@@ -1,4 +1,4 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

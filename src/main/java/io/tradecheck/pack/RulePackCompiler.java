@@ -1,5 +1,11 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
+import io.tradecheck.engine.MeasureHit;
+import io.tradecheck.engine.MeasureIndex;
+import io.tradecheck.engine.MeasureRow;
+import io.tradecheck.engine.MeasureRows;
+import io.tradecheck.engine.RuleSet;
+import io.tradecheck.engine.RuleSetInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 import io.tradecheck.model.validation.CountryCodeValidator;
 import java.io.IOException;

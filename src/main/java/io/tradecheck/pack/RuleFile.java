@@ -1,4 +1,4 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 /**
  * One file of a rule pack as it was read: path relative to the rules folder (always with '/'), content, SHA-256.

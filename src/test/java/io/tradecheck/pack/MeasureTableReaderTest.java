@@ -1,8 +1,9 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradecheck.engine.MeasureRow;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tradecheck.engine.RuleSet;
 import io.tradecheck.model.Decision;
 import io.tradecheck.model.Shipment;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.tradecheck.scenario;
+package io.tradecheck.pack;
 
 import io.tradecheck.model.FindingKind;
 import io.tradecheck.model.Outcome;

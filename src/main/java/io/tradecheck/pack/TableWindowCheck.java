@@ -1,5 +1,7 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
+import io.tradecheck.engine.CountryScope;
+import io.tradecheck.engine.MeasureRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

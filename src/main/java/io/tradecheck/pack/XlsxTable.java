@@ -1,4 +1,4 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.tradecheck.scenario;
+package io.tradecheck.pack;
 
 import java.util.List;
 

@@ -1,13 +1,10 @@
-package io.tradecheck.scenario;
+package io.tradecheck.pack;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tradecheck.engine.RuleCoverage;
-import io.tradecheck.engine.RuleFile;
-import io.tradecheck.engine.RulePackProblem;
-import io.tradecheck.engine.RulePackSource;
 import io.tradecheck.engine.RuleSet;
 import io.tradecheck.model.CheckRequest;
 import io.tradecheck.model.Decision;

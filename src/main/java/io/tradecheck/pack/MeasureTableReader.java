@@ -1,5 +1,8 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
+import io.tradecheck.engine.CountryScope;
+import io.tradecheck.engine.MeasureRow;
+import io.tradecheck.engine.ShipmentClaims;
 import io.tradecheck.model.FindingKind;
 import io.tradecheck.model.validation.CountryCodeValidator;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 /**
  * One thing wrong with a rule pack, located so a specialist can find it: the file (relative to the rules folder), the

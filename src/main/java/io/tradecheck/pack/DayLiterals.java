@@ -1,4 +1,4 @@
-package io.tradecheck.engine;
+package io.tradecheck.pack;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
