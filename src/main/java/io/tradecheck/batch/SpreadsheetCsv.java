@@ -2,7 +2,6 @@ package io.tradecheck.batch;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedWriter;
@@ -23,9 +22,7 @@ import java.util.regex.Pattern;
  * number ({@code -5}, {@code +2.5}) is data, and stays a number.
  */
 public final class SpreadsheetCsv implements Closeable {
-    /** Quotes a cell only when it must (separator, quote, line break), so the same rows always read the same. */
-    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .build();
+    private static final CsvMapper MAPPER = new CsvMapper();
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?");
 
     private final SequenceWriter rows;
