@@ -142,6 +142,10 @@ class OpenApiContractTest {
         asEditor().get("/api/v1/rules/versions").then().statusCode(200);
         asEditor().get("/api/v1/rules/versions/" + inForce).then().statusCode(200);
         asEditor().get("/api/v1/rules/versions/" + inForce + "/pack").then().statusCode(200);
+        asEditor().get("/api/v1/rules/versions/" + inForce + "/files").then().statusCode(200);
+        asChecker().queryParam("date", "2025-06-01").get("/api/v1/hts/6109.10.00").then().statusCode(200);
+        asChecker().queryParam("date", "2025-06-01").get("/api/v1/hts/0000.00.00").then().statusCode(404);
+        asChecker().queryParam("q", "6109").queryParam("date", "2025-06-01").get("/api/v1/hts").then().statusCode(200);
 
         String draft = asEditor().contentType("application/zip").post("/api/v1/rules/drafts").then().statusCode(201).extract().path("id");
         asEditor().get("/api/v1/rules/drafts").then().statusCode(200);
