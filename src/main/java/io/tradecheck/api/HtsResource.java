@@ -48,7 +48,7 @@ public class HtsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HtsLineView.class)))
     @APIResponse(responseCode = "404", description = "No line with that code in force on the date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HtsLineView line(@PathParam("code") String code, @QueryParam("date") String date) {
+    public HtsLineView scheduleLine(@PathParam("code") String code, @QueryParam("date") String date) {
         if (!code.matches(CheckRequest.HS_CODE_PATTERN)) {
             throw new BadRequestException("code must be 6 to 10 digits (dots and spaces allowed), not '" + code + "'");
         }
@@ -66,7 +66,7 @@ public class HtsResource {
     @Operation(summary = "Typeahead over the HTS lines in force on a date",
             description = "Digits (dots and spaces allowed) match codes by prefix; words match the description path "
                     + "(every word, case-insensitive). In code order, at most limit lines.")
-    public List<HtsLineView> search(@QueryParam("q") String q, @QueryParam("date") String date,
+    public List<HtsLineView> searchSchedule(@QueryParam("q") String q, @QueryParam("date") String date,
                                     @QueryParam("limit") @DefaultValue("20") int limit) {
         if (q == null || q.isBlank()) {
             throw new BadRequestException("q is required: the start of a code (6109.10) or words of a description");

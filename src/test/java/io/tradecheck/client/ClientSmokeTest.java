@@ -109,7 +109,7 @@ class ClientSmokeTest {
         client.setPassword("editor-secret");
         var drafts = new DraftsResourceApi(client);
         File empty = Files.createFile(dir.resolve("empty.zip")).toFile();
-        var draft = drafts.create(empty, null, "client smoke", null, null);
+        var draft = drafts.create(empty, "client smoke", null);
         var nativeDrafts = new io.tradecheck.client.nativeclient.api.DraftsResourceApi(
                 nativeClient("test-editor", "editor-secret"));
         Path reciprocal = dir.resolve("reciprocal.csv");
@@ -124,7 +124,7 @@ class ClientSmokeTest {
         var report = drafts.validateDrafts(draft.getId());
         assertTrue(report.getValid(), String.valueOf(report.getErrors()));
         var version = drafts.activate(draft.getId(),
-                new io.tradecheck.client.okhttp.model.ActivationRequest().comment("client smoke"), null, null);
+                new io.tradecheck.client.okhttp.model.ActivationRequest().comment("client smoke"), null);
         assertEquals(io.tradecheck.client.okhttp.model.How.DRAFT, version.getHow());
     }
 }
