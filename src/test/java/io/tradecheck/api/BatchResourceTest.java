@@ -71,11 +71,11 @@ class BatchResourceTest {
                 .body("errors", equalTo(2))
                 .body("decisions.PROHIBITED", equalTo(1))
                 // PO-1007 (German laptops, 17 Aug 2026) owes the EU's 10% all-in forced-labour Section 301 duty from
-                // 24 Jul 2026; without an mfnRate its rate is unknown, so it is DUTIABLE and adds nothing to the total
+                // 24 Jul 2026 (MFN Free, from the HTS schedule): 10% of 90,000 = 9,000
                 .body("decisions.DUTIABLE", equalTo(6))
                 // includes PO-1008 (Chinese unwrought gallium, 8112.92.10): Section 301 List 3 (25%, 13,000) since the
                 // Section 301 lists were loaded
-                .body("additionalDutyByCurrency.USD", equalTo(262000.0f))
+                .body("additionalDutyByCurrency.USD", equalTo(271000.0f))
                 .body("additionalDutyByCurrency.EUR", equalTo(4200.0f))
                 .body("ruleSet.version", equalTo(asChecker().get("/api/v1/rules").path("version")));
     }

@@ -36,8 +36,22 @@ class OptionalFieldsResourceTest {
     }
 
     @Test
-    void withoutItsMfnRateAnEuCarGetsNoDutyAndTheReasonNeverAZero() throws IOException {
+    void withoutItsMfnRateAnEuCarTakesTheScheduleRateForTheAllInCap() throws IOException {
+        // 8703.23.01: general 2.5% (HTS 2025); the EU's 15% all-in cap leaves 12.5% of Section 232 autos.
         asChecker().contentType(ContentType.JSON).body(payload("eu-car-without-mfn.json"))
+                .when().post("/api/v1/checks")
+                .then().statusCode(200)
+                .body("decision", equalTo("DUTIABLE"))
+                .body("additionalDutyRate", equalTo(12.5f))
+                .body("mfnRate", equalTo(2.5f))
+                .body("totalDutyRate", equalTo(15))
+                .body("containsKey('dutyNotComputed')", equalTo(false));
+    }
+
+    @Test
+    void whenNeitherTheRequestNorTheScheduleGivesAPercentMfnTheAllInDutyIsNullWithItsReasonNeverAZero() throws IOException {
+        // 2204.21.50: 6.3 cents/liter; without a quantity the MFN has no percent, so the EU's all-in cap cannot be worked out.
+        asChecker().contentType(ContentType.JSON).body(payload("eu-wine-without-quantity.json"))
                 .when().post("/api/v1/checks")
                 .then().statusCode(200)
                 .body("decision", equalTo("DUTIABLE"))
@@ -45,7 +59,6 @@ class OptionalFieldsResourceTest {
                 .body("additionalDutyRate", nullValue())
                 .body("additionalDuty", nullValue())
                 .body("dutyNotComputed", containsString("mfnRate"))
-                .body("dutyNotComputed", containsString("US-232-AUTOS-EU"))
                 .body("findings.ruleId", hasItem("MFN-RATE-NEEDED"));
     }
 

@@ -53,11 +53,12 @@ class BatchValidatorTest {
         TestRules.Run run = TestRules.run(Path.of("examples/orders.csv"));
         BatchSummary s = run.summary();
         assertEquals(11, s.lines());
-        assertEquals(Map.of("PROHIBITED", 1L, "LICENSE_REQUIRED", 1L, "DUTIABLE", 5L, "REVIEW", 0L, "CLEAR", 2L, "ERROR", 2L),
+        assertEquals(Map.of("PROHIBITED", 1L, "LICENSE_REQUIRED", 1L, "DUTIABLE", 6L, "REVIEW", 0L, "CLEAR", 1L, "ERROR", 2L),
                 s.decisions());
         assertEquals(0, new BigDecimal("4200.00").compareTo(s.additionalDutyByCurrency().get("EUR")));
-        // 249,000 before the Section 301 lists, plus List 3 25% on the gallium of PO-1008 (8112.92.10, "See 9903.88.03").
-        assertEquals(0, new BigDecimal("262000.00").compareTo(s.additionalDutyByCurrency().get("USD")));
+        // 249,000 before the Section 301 lists, plus List 3 25% on the gallium of PO-1008 (8112.92.10, "See 9903.88.03"),
+        // plus the EU's 10% all-in forced-labour Section 301 duty on PO-1007's laptops (MFN Free from the schedule).
+        assertEquals(0, new BigDecimal("271000.00").compareTo(s.additionalDutyByCurrency().get("USD")));
         assertEquals(TestRules.checker().rules().current().ref(), s.ruleSet());
 
         LineResult soccer = run.byReference("PO-1001");

@@ -69,9 +69,9 @@ class ClientSmokeTest {
         assertTrue(decision.getFindings().stream().anyMatch(f -> "US-RECIPROCAL-CN".equals(f.getRuleId())));
 
         var noMfn = check.check(new io.tradecheck.client.nativeclient.model.CheckRequest()
-                .originCountry("DE").destinationCountry("US").hsCode("8703.23.01.90")
+                .originCountry("FR").destinationCountry("US").hsCode("2204.21.50.05")
                 .customsValue(new BigDecimal("40000")).currency("USD").entryDate("2025-09-01"));
-        assertNull(noMfn.getAdditionalDutyRate());
+        assertNull(noMfn.getAdditionalDutyRate(), "a specific MFN without a quantity: the EU all-in duty is not computed");
         assertNotNull(noMfn.getDutyNotComputed());
 
         var log = new DecisionsResourceApi(nativeClient("test-auditor", "auditor-secret"));

@@ -18,7 +18,10 @@ public class ConsoleProfile implements QuarkusTestProfile {
             return Map.of(
                     "tradecheck.rules.dir", root.resolve("rules").toString(),
                     "tradecheck.data.dir", root.resolve("data").toString(),
-                    "tradecheck.rules.watch", "false");
+                    "tradecheck.rules.watch", "false",
+                    // The browser tests edit a rate in the grid without writing a scenario for the new row: the
+                    // coverage gate (on by default, PackCheckDoorsTest) would refuse that draft; here it warns.
+                    "tradecheck.rules.coverage", "warn");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
