@@ -105,6 +105,10 @@ class DocSnippetsIT {
         for (Block b : blocks) {
             if (b.kind().equals("run")) {
                 String text = b.text().replace("localhost:8080", "127.0.0.1:" + service.port())
+                        .replace("checker:PASSWORD-FROM-THE-LOG", "$CHECKER_USER:$CHECKER_PASSWORD")
+                        .replace("rule-editor:$EDITOR_PASSWORD", "$EDITOR_USER:$EDITOR_PASSWORD")
+                        .replace("auditor:$AUDITOR_PASSWORD", "$AUDITOR_USER:$AUDITOR_PASSWORD")
+                        .replace("checker:$CHECKER_PASSWORD", "$CHECKER_USER:$CHECKER_PASSWORD")
                         .replace("PASSWORD-FROM-THE-LOG", "$CHECKER_PASSWORD");
                 script.append(text).append("\necho\necho '").append(separator).append("'\n");
                 runs++;
@@ -195,7 +199,10 @@ class DocSnippetsIT {
         Map<String, String> env = new java.util.HashMap<>();
         Matcher user = Pattern.compile("user (\\S+)\\s+password (\\S+)").matcher(log);
         while (user.find()) {
-            env.put(user.group(1).toUpperCase().replace("RULE-", "") + "_PASSWORD", user.group(2));
+            // Generated user names carry a random suffix (checker-3fa9c1): the docs say "checker", the run uses the real name.
+            String role = user.group(1).replaceFirst("-[0-9a-f]{6}$", "").toUpperCase().replace("RULE-", "");
+            env.put(role + "_PASSWORD", user.group(2));
+            env.put(role + "_USER", user.group(1));
         }
         Matcher key = Pattern.compile("API key \\(role checker[^:]*: (\\S+)").matcher(log);
         if (key.find()) {
