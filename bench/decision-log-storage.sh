@@ -8,9 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
 ./mvnw -B -ntp -q test-compile
-./mvnw -B -ntp -q -Pbench exec:exec -Dbench.main=io.tradecheck.bench.DecisionLogStorage -Dbench.args="h2 $N" 2>&1 | grep -v '^\s*at \|WARN'
+./mvnw -B -ntp -q -Pbench exec:exec@bench -Dbench.main=io.tradecheck.bench.DecisionLogStorage -Dbench.args="h2 $N" 2>&1 | grep -v '^\s*at \|WARN'
 if [ -n "${TRADECHECK_TEST_PG_URL:-}" ]; then
-  ./mvnw -B -ntp -q -Pbench exec:exec -Dbench.main=io.tradecheck.bench.DecisionLogStorage -Dbench.args="postgresql $N" 2>&1 | grep -v '^\s*at \|WARN'
+  ./mvnw -B -ntp -q -Pbench exec:exec@bench -Dbench.main=io.tradecheck.bench.DecisionLogStorage -Dbench.args="postgresql $N" 2>&1 | grep -v '^\s*at \|WARN'
 else
   echo "PostgreSQL skipped: no TRADECHECK_TEST_PG_URL (source .ci/postgres.sh && pg_start)"
 fi

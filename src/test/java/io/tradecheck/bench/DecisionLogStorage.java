@@ -46,9 +46,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * are rebuilt and match their digests.
  *
  * <pre>
- * ./mvnw -B -ntp -Pbench test-compile exec:exec -Dbench.main=io.tradecheck.bench.DecisionLogStorage -Dbench.args="h2 1000000"
+ * ./mvnw -B -ntp -Pbench test-compile exec:exec@bench -Dbench.main=io.tradecheck.bench.DecisionLogStorage -Dbench.args="h2 1000000"
  * source .ci/postgres.sh && pg_start   # then:
- * ./mvnw -B -ntp -Pbench test-compile exec:exec -Dbench.main=io.tradecheck.bench.DecisionLogStorage -Dbench.args="postgresql 1000000"
+ * ./mvnw -B -ntp -Pbench test-compile exec:exec@bench -Dbench.main=io.tradecheck.bench.DecisionLogStorage -Dbench.args="postgresql 1000000"
  * </pre>
  * H2 settings of the run are those of application.properties unless {@code -Dh2.settings=...} is given.
  */

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One check against the full bundled pack, single-threaded and on 2 threads, beside the hand-written limit.
- * Run: {@code ./mvnw -B -ntp -Pbench test-compile exec:exec -Dbench.args="EngineBenchmark"} (see BENCHMARKS.md).
+ * Run: {@code ./mvnw -B -ntp -Pbench test-compile exec:exec@bench -Dbench.args="EngineBenchmark"} (see BENCHMARKS.md).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -16,7 +16,7 @@ import java.util.List;
  * What the HTS nomenclature (rules/hts) costs the pack: compile time in a cold JVM and warm, and a schedule lookup.
  * Run it on the rules folder and on a copy without hts/ to see the difference (BENCHMARKS.md).
  *
- * <pre>./mvnw -B -ntp -Pbench test-compile exec:exec -Dbench.main=io.tradecheck.bench.NomenclatureFigures -Dbench.args="rules 10"</pre>
+ * <pre>./mvnw -B -ntp -Pbench test-compile exec:exec@bench -Dbench.main=io.tradecheck.bench.NomenclatureFigures -Dbench.args="rules 10"</pre>
  */
 public final class NomenclatureFigures {
     public static void main(String[] args) {

@@ -36,7 +36,7 @@ import java.util.concurrent.Executors;
  *   <li>impact-analysis throughput: a generated order file of R lines (default 100,000) through the bundled pack and
  *   a draft with one rate changed, 2 threads.</li>
  * </ol>
- * Run: {@code ./mvnw -B -ntp -Pbench test-compile exec:exec -Dbench.main=io.tradecheck.bench.RuleEditingFigures -Dbench.args="100000 10"}
+ * Run: {@code ./mvnw -B -ntp -Pbench test-compile exec:exec@bench -Dbench.main=io.tradecheck.bench.RuleEditingFigures -Dbench.args="100000 10"}
  */
 public final class RuleEditingFigures {
     private static final String[][] ROUTES = {

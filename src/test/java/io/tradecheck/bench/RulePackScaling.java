@@ -18,7 +18,7 @@ import java.util.Random;
 /**
  * How compile time and check latency grow with the number of table rows: the bundled pack plus a generated table of
  * N rows (HS-prefix x country x date-window tariffs, the shape a Section 301 list or a country-rate table has).
- * Run: {@code ./mvnw -B -ntp -Pbench test-compile exec:exec -Dbench.main=io.tradecheck.bench.RulePackScaling -Dbench.args="0 10000 100000"}
+ * Run: {@code ./mvnw -B -ntp -Pbench test-compile exec:exec@bench -Dbench.main=io.tradecheck.bench.RulePackScaling -Dbench.args="0 10000 100000"}
  */
 public final class RulePackScaling {
     private static final String[] COUNTRIES = Locale.getISOCountries();
