@@ -21,8 +21,16 @@ public class EditingProblemMappers {
 
     @ServerExceptionMapper
     public Response uploadRejected(UploadRejectedException e) {
-        int status = e.reason() == UploadRejectedException.Reason.TOO_LARGE ? 413 : 400;
-        String title = status == 413 ? "Upload too large" : "Upload rejected";
+        int status = switch (e.reason()) {
+            case TOO_LARGE -> 413;
+            case STORE_FULL -> 507;
+            default -> 400;
+        };
+        String title = switch (status) {
+            case 413 -> "Upload too large";
+            case 507 -> "Draft storage full";
+            default -> "Upload rejected";
+        };
         return ProblemResponses.of(Problem.of(status, title, e.getMessage(), List.of()).withProblems(e.problems()));
     }
 

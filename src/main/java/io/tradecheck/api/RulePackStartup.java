@@ -15,6 +15,7 @@ import io.tradecheck.engine.ActiveRuleSet;
 import io.tradecheck.pack.RulePackCompiler;
 import io.tradecheck.decisionlog.DecisionLog;
 import io.tradecheck.pack.PackCheck;
+import io.tradecheck.pack.PassedPacks;
 import io.tradecheck.engine.ShipmentChecker;
 import io.tradecheck.model.validation.RequestValidation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,8 @@ public class RulePackStartup {
     @Produces
     @Singleton
     PackCheck packCheck() {
-        return new PackCheck(new RulePackCompiler(), config.rules().coverage());
+        return new PackCheck(new RulePackCompiler(), config.rules().coverage(),
+                PassedPacks.in(config.data().dir().resolve("passed-packs")));
     }
 
     @Produces
@@ -83,7 +85,7 @@ public class RulePackStartup {
     @Singleton
     DraftStore draftStore() {
         var upload = config.upload();
-        return new DraftStore(config.drafts().keep(),
+        return new DraftStore(config.drafts().keep(), config.drafts().maxBytes(),
                 new PackArchive.Limits(upload.maxFileBytes(), upload.maxTotalBytes(), upload.maxFiles()), Clock.systemUTC());
     }
 

@@ -45,7 +45,7 @@ public final class BatchPipeline {
      */
     public BatchSummary run(OrderReader reader, Function<OrderLine, LineResult> check, ResultWriter writer,
                             RuleSetRef ruleSet, LongConsumer progress) throws IOException {
-        return run(reader, check, writer, new BatchSummary.Tally(ruleSet), 0, () -> false, progress);
+        return runChunks(reader, eachLine(check), writer, new BatchSummary.Tally(ruleSet), 0, () -> false, progress);
     }
 
     /**
@@ -59,6 +59,16 @@ public final class BatchPipeline {
     public BatchSummary run(OrderReader reader, Function<OrderLine, LineResult> check, ResultWriter writer,
                             BatchSummary.Tally tally, long skip, BooleanSupplier stop, LongConsumer progress)
             throws IOException {
+        return runChunks(reader, eachLine(check), writer, tally, skip, stop, progress);
+    }
+
+    /**
+     * The same with a check of a whole chunk at a time ({@link LineChecker#applyAll}): a chunk's results are written
+     * only once the check of the chunk has returned, so a chunk is the unit in which decisions are logged and answered.
+     */
+    public BatchSummary runChunks(OrderReader reader, Function<List<OrderLine>, List<LineResult>> check,
+                                  ResultWriter writer, BatchSummary.Tally tally, long skip, BooleanSupplier stop,
+                                  LongConsumer progress) throws IOException {
         boolean finished = run(reader, check, skip, stop, results -> {
             for (LineResult r : results) {
                 writer.write(r);
@@ -74,11 +84,21 @@ public final class BatchPipeline {
 
     /** Checks every line with {@code check} and hands the results to {@code sink} chunk by chunk, in file order. */
     public <R> void run(OrderReader reader, Function<OrderLine, R> check, InOrder<R> sink) throws IOException {
-        run(reader, check, 0, () -> false, sink);
+        run(reader, eachLine(check), 0, () -> false, sink);
+    }
+
+    private static <R> Function<List<OrderLine>, List<R>> eachLine(Function<OrderLine, R> check) {
+        return lines -> {
+            List<R> results = new ArrayList<>(lines.size());
+            for (OrderLine line : lines) {
+                results.add(check.apply(line));
+            }
+            return results;
+        };
     }
 
     /** @return false when {@code stop} ended the run before the end of the file */
-    private <R> boolean run(OrderReader reader, Function<OrderLine, R> check, long skip, BooleanSupplier stop,
+    private <R> boolean run(OrderReader reader, Function<List<OrderLine>, List<R>> check, long skip, BooleanSupplier stop,
                             InOrder<R> sink) throws IOException {
         Deque<CompletableFuture<List<R>>> inFlight = new ArrayDeque<>();
         List<List<OrderLine>> chunk = new ArrayList<>(List.of(new ArrayList<>(CHUNK)));
@@ -130,7 +150,7 @@ public final class BatchPipeline {
         return !stopped;
     }
 
-    private <R> void submitRest(List<OrderLine> lines, Function<OrderLine, R> check,
+    private <R> void submitRest(List<OrderLine> lines, Function<List<OrderLine>, List<R>> check,
                                 Deque<CompletableFuture<List<R>>> inFlight) {
         if (!lines.isEmpty()) {
             submit(new ArrayList<>(lines), check, inFlight);
@@ -158,20 +178,13 @@ public final class BatchPipeline {
         }
     }
 
-    private <R> void submit(List<OrderLine> lines, Function<OrderLine, R> check, Deque<CompletableFuture<List<R>>> inFlight) {
+    private <R> void submit(List<OrderLine> lines, Function<List<OrderLine>, List<R>> check,
+                            Deque<CompletableFuture<List<R>>> inFlight) {
         if (parallelism == 1) {
-            inFlight.add(CompletableFuture.completedFuture(checkAll(lines, check)));
+            inFlight.add(CompletableFuture.completedFuture(check.apply(lines)));
         } else {
-            inFlight.add(CompletableFuture.supplyAsync(() -> checkAll(lines, check), executor));
+            inFlight.add(CompletableFuture.supplyAsync(() -> check.apply(lines), executor));
         }
-    }
-
-    private static <R> List<R> checkAll(List<OrderLine> lines, Function<OrderLine, R> check) {
-        List<R> results = new ArrayList<>(lines.size());
-        for (OrderLine line : lines) {
-            results.add(check.apply(line));
-        }
-        return results;
     }
 
     private static <R> void takeOldest(Deque<CompletableFuture<List<R>>> inFlight, InOrder<R> sink) {

@@ -33,7 +33,8 @@ public final class BatchValidator {
             throws IOException {
         RuleSet ruleSet = checker.rules().current();
         LineChecker lines = new LineChecker(checker, validator, ruleSet, origin);
-        return pipeline.run(reader, lines, writer, ruleSet.ref(), progress);
+        return pipeline.runChunks(reader, lines::applyAll, writer, new BatchSummary.Tally(ruleSet.ref()), 0, () -> false,
+                progress);
     }
 
     /**
@@ -46,7 +47,7 @@ public final class BatchValidator {
                                LongConsumer progress, BatchOrigin origin) throws IOException {
         RuleSet ruleSet = checker.rules().current();
         LineChecker lines = new LineChecker(checker, validator, ruleSet, origin);
-        return pipeline.run(reader, lines, writer, done.on(ruleSet.ref()), done.lines(), stop, progress);
+        return pipeline.runChunks(reader, lines::applyAll, writer, done.on(ruleSet.ref()), done.lines(), stop, progress);
     }
 
     public BatchSummary validate(OrderReader reader, ResultWriter writer) throws IOException {

@@ -65,6 +65,10 @@ public interface TradecheckConfig {
         /** Drafts kept in memory; the least recently changed goes first. */
         @WithDefault("20")
         int keep();
+
+        /** Bytes all drafts may hold together; a draft or edit past it is refused with 507. */
+        @WithDefault("268435456")
+        long maxBytes();
     }
 
     interface Upload {

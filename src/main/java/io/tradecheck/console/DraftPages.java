@@ -104,8 +104,11 @@ public class DraftPages extends ConsolePage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestForm String comment) {
-        Draft draft = newDraft(Map.of(), comment);
-        return redirect("/console/drafts/" + draft.id());
+        try {
+            return redirect("/console/drafts/" + newDraft(Map.of(), comment).id());
+        } catch (UploadRejectedException e) {
+            return listWith(e.getMessage());
+        }
     }
 
     /** A draft with an uploaded table (CSV or XLSX, replacing the table of that path) or a zip of several files. */
@@ -128,11 +131,10 @@ public class DraftPages extends ConsolePage {
                 RuleFile f = PackArchive.single(target, in, drafts.limits());
                 files = Map.of(f.path(), f);
             }
+            return redirect("/console/drafts/" + newDraft(files, "uploaded " + file.fileName()).id());
         } catch (UploadRejectedException e) {
             return listWith(file.fileName() + ": " + e.getMessage());
         }
-        Draft draft = newDraft(files, "uploaded " + file.fileName());
-        return redirect("/console/drafts/" + draft.id());
     }
 
     @GET
@@ -268,6 +270,8 @@ public class DraftPages extends ConsolePage {
             return redirect(back);
         } catch (TableGrid.EditRefused e) {
             return redirect(back + "&error=" + url(e.column() + ": " + e.getMessage()));
+        } catch (UploadRejectedException e) {
+            return redirect(back + "&error=" + url(e.getMessage()));
         }
     }
 

@@ -112,9 +112,24 @@ public final class DecisionLog implements DecisionRecorder {
         Decision answered = decision.withDecisionId(id.toString());
         CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, id, Origin.CURRENT_CALLER),
                 Duration.ZERO);
-        if (mode != DecisionLogMode.DURABLE) {
-            return CompletableFuture.completedFuture(answered);
+        return mode == DecisionLogMode.DURABLE ? whenCommitted(committed, answered) : CompletableFuture.completedFuture(answered);
+    }
+
+    /** Waits for room in the queue as {@link #record} does, but not for the commit (a batch waits once per chunk). */
+    @Override
+    public CompletionStage<Decision> recordPending(CheckRequest request, Decision decision, RuleSet ruleSet, Origin origin) {
+        count(decision, origin);
+        if (mode == DecisionLogMode.OFF) {
+            return CompletableFuture.completedFuture(decision);
         }
+        UUID id = DecisionIds.nextUuid(clock.millis());
+        Decision answered = decision.withDecisionId(id.toString());
+        CompletableFuture<Void> committed = writer.submit(row(request, answered, ruleSet, id, origin), maxWait);
+        return mode == DecisionLogMode.DURABLE ? whenCommitted(committed, answered) : CompletableFuture.completedFuture(answered);
+    }
+
+    /** The answer once its row is committed, or the log's unavailability (within {@code maxWait}). */
+    private CompletionStage<Decision> whenCommitted(CompletableFuture<Void> committed, Decision answered) {
         CompletableFuture<Decision> answer = new CompletableFuture<>();
         committed.orTimeout(maxWait.toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
             if (failure == null) {

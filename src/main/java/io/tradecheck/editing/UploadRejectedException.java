@@ -5,7 +5,8 @@ import java.util.List;
 
 /** An upload that cannot become (part of) a draft: not a zip, a path outside the pack, a file type not allowed, too big. */
 public class UploadRejectedException extends RuntimeException {
-    public enum Reason { MALFORMED, NOT_ALLOWED, TOO_LARGE }
+    /** STORE_FULL: the upload itself is acceptable, but the drafts in memory have no room for it. */
+    public enum Reason { MALFORMED, NOT_ALLOWED, TOO_LARGE, STORE_FULL }
 
     private final Reason reason;
     private final List<RulePackProblem> problems;

@@ -53,6 +53,14 @@ public final class ShipmentChecker {
     }
 
     /**
+     * As {@link #check(CheckRequest, RuleSet, Origin)}, without waiting for the decision log's commit: the stage
+     * completes when the decision may be answered. A batch checks a chunk of lines so and waits once for all of them.
+     */
+    public CompletionStage<Decision> checkPending(CheckRequest request, RuleSet ruleSet, Origin origin) {
+        return recorder.recordPending(request, evaluate(request, ruleSet, today(ruleSet)), ruleSet, origin);
+    }
+
+    /**
      * Evaluates without recording: a replay of a logged decision, on the date it was made ({@code asOf} stands in for
      * a missing entry date, as "today" did then).
      */

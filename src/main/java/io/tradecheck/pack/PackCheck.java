@@ -19,7 +19,10 @@ public final class PackCheck {
     /** Whether a row or logic rule that no scenario exercises blocks the pack ({@code GATE}) or only warns. */
     public enum Coverage { GATE, WARN }
 
-    /** The verdict, the compiled rule set (null when the pack did not compile) and each scenario's result. */
+    /**
+     * The verdict, the compiled rule set (null when the pack did not compile) and each scenario's result (none when
+     * the pack passed with this build before, see {@link PassedPacks}: the verdict then carries the earlier counts).
+     */
     public record Checked(PackVerdict verdict, RuleSet ruleSet, List<ScenarioResult> scenarios) {
         public boolean valid() {
             return verdict.valid();
@@ -28,10 +31,17 @@ public final class PackCheck {
 
     private final RulePackCompiler compiler;
     private final Coverage coverage;
+    private final PassedPacks passed;
 
     public PackCheck(RulePackCompiler compiler, Coverage coverage) {
+        this(compiler, coverage, PassedPacks.none());
+    }
+
+    /** @param passed packs that passed with this build: compiled, but their scenarios not run again */
+    public PackCheck(RulePackCompiler compiler, Coverage coverage, PassedPacks passed) {
         this.compiler = compiler;
         this.coverage = coverage;
+        this.passed = passed;
     }
 
     /** The check as the build runs it: coverage gates. */
@@ -57,6 +67,12 @@ public final class PackCheck {
         } catch (RulePackException e) {
             return notCompiled(source.digest(), e.problems());
         }
+        var known = passed.passed(source.digest(), coverage);
+        if (known.isPresent()) {
+            PackVerdict v = known.get();
+            return new Checked(new PackVerdict(true, ruleSet.info().version(), v.digest(), ruleSet.info().compileMillis(),
+                    v.errors(), v.warnings(), v.scenarios()), ruleSet, List.of());
+        }
         List<RulePackProblem> errors = new ArrayList<>();
         List<RulePackProblem> warnings = new ArrayList<>(
                 TableWindowCheck.check(ruleSet.rows().all(), GapAcknowledgements.read(source)).gaps());
@@ -79,6 +95,7 @@ public final class PackCheck {
         PackVerdict verdict = new PackVerdict(errors.isEmpty(), info.version(), info.digest(), info.compileMillis(),
                 List.copyOf(errors), List.copyOf(warnings),
                 new PackVerdict.Scenarios(results.size(), results.size() - failed, failed));
+        passed.remember(verdict, coverage);
         return new Checked(verdict, ruleSet, List.copyOf(results));
     }
 

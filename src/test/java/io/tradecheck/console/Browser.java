@@ -81,11 +81,27 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by, Duration timeout) {
-        return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no visible " + by + " within " + timeout + " on " + driver.getCurrentUrl() + " ("
+                    + driver.getTitle() + "): " + pageText(), e);
+        }
     }
 
     WebElement find(By by) {
-        return driver.findElement(by);
+        try {
+            return driver.findElement(by);
+        } catch (org.openqa.selenium.NoSuchElementException e) {
+            throw new AssertionError("no " + by + " on " + driver.getCurrentUrl() + " (" + driver.getTitle() + "): "
+                    + pageText(), e);
+        }
+    }
+
+    /** The visible text of the page, cut: what a failed lookup shows to say where the browser really was. */
+    String pageText() {
+        String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
+        return text.length() <= 600 ? text : text.substring(0, 600) + "...";
     }
 
     String text(By by) {

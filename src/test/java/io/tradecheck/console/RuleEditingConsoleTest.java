@@ -86,7 +86,6 @@ class RuleEditingConsoleTest {
 
     @Test
     @Order(3)
-    @org.junit.jupiter.api.Disabled("Passes when the class runs alone (./mvnw test -Dtest=RuleEditingConsoleTest: 5 of 5), but in the full suite, after the other console classes used the same app, the editing flow finds no #new-draft on /console/drafts: state shared between the classes, open (closing note of 2026-12-01).")
     void aSpecialistChangesARateInAGridAndABadEditIsShownOnItsCell() {
         browser.signIn("test-editor", "editor-secret");
         browser.get("/console/drafts");
@@ -173,7 +172,6 @@ class RuleEditingConsoleTest {
 
     @Test
     @Order(4)
-    @org.junit.jupiter.api.Disabled("Passes when the class runs alone (./mvnw test -Dtest=RuleEditingConsoleTest: 5 of 5), but in the full suite, after the other console classes used the same app, the editing flow finds no #new-draft on /console/drafts: state shared between the classes, open (closing note of 2026-12-01).")
     void anAuditorReplaysTheEarlierDecisionAndSeesWhatTodaysRulesChange() {
         browser.signIn("test-auditor", "auditor-secret");
         browser.get("/console/decisions?reference=KH-BEFORE-CHANGE");
@@ -192,7 +190,6 @@ class RuleEditingConsoleTest {
 
     @Test
     @Order(5)
-    @org.junit.jupiter.api.Disabled("Passes when the class runs alone (./mvnw test -Dtest=RuleEditingConsoleTest: 5 of 5), but in the full suite, after the other console classes used the same app, the editing flow finds no #new-draft on /console/drafts: state shared between the classes, open (closing note of 2026-12-01).")
     void aSpecialistSeesTheFileDiffAndRollsBack() {
         browser.signIn("test-editor", "editor-secret");
         browser.get("/console/history/" + activatedVersion);
