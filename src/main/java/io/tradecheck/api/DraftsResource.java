@@ -84,6 +84,9 @@ public class DraftsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Over the upload limits",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "507", description = "The drafts in memory have no room for it "
+            + "(tradecheck.drafts.max-bytes): delete or activate a draft",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(InputStream body, @QueryParam("overlay") boolean overlay,
                            @QueryParam("comment") String comment) throws IOException {
         RuleActivation.State state = activation.state();
@@ -157,6 +160,11 @@ public class DraftsResource {
             description = "The body is the file as saved by the spreadsheet or editor (CSV, XLSX, DRL, YAML).")
     @APIResponse(responseCode = "200", description = "The draft after the change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftView.class)))
+    @APIResponse(responseCode = "413", description = "Over the upload limits",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "507", description = "The drafts in memory have no room for the change "
+            + "(tradecheck.drafts.max-bytes)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DraftView putFile(@PathParam("id") String id, @PathParam("path") String path, InputStream body) {
         RuleFile file = PackArchive.single(path, body == null ? InputStream.nullInputStream() : body, drafts.limits());
         return view(drafts.update(id, d -> d.withFile(file, drafts.clock().instant()))
