@@ -31,6 +31,8 @@ public class DecisionStore {
             + "batch_line, evaluation_date, duty_rate, duty, rule_ids, answer_sha256, request_json, answer_json";
     private static final String INSERT = "INSERT INTO decision_entry (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DecisionStore.class);
+
     private final DataSource dataSource;
     private final Predicate<String> replayable;
     private final Map<String, Integer> ruleSetKeys = new ConcurrentHashMap<>();
@@ -58,6 +60,40 @@ public class DecisionStore {
 
     /** Inserts all rows in one transaction: one commit (one log flush) for the whole group. */
     public void insert(List<DecisionRecord> rows) throws SQLException {
+        try {
+            insertOnce(rows);
+        } catch (SQLException e) {
+            if (closedUnderUs(e)) {
+                reopen();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * H2 closes its database when a write fails at the file level (a full disk: "The database has been closed",
+     * 90098), but the pooled sessions stay open on the closed database, so every later use fails the same way, also
+     * once space has returned. Letting go of the pooled connections lets the last session close the database; the next
+     * connection opens the file again (H2 recovers it to its last commit), and the writer's retry goes on from there.
+     */
+    private void reopen() {
+        if (dataSource instanceof io.agroal.api.AgroalDataSource pool) {
+            LOG.warn("Decision log: the database was closed under the service (a full disk?); reopening it");
+            pool.flush(io.agroal.api.AgroalDataSource.FlushMode.GRACEFUL);
+        }
+    }
+
+    /** H2's "database is closed" (90098) or "database called at shutdown" (90121). */
+    static boolean closedUnderUs(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && (s.getErrorCode() == 90098 || s.getErrorCode() == 90121)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void insertOnce(List<DecisionRecord> rows) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
