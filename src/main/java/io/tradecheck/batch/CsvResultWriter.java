@@ -15,7 +15,7 @@ final class CsvResultWriter implements ResultWriter {
     public void write(LineResult r) throws IOException {
         csv.write(r.line(), r.reference(), r.decision(), r.additionalDutyRate(), r.additionalDuty(), r.currency(),
                 r.measures() == null || r.measures().isEmpty() ? null : String.join(" ", r.measures()), r.column(),
-                r.reason());
+                r.reason(), r.mfnRate(), r.totalDutyRate(), r.totalDuty());
     }
 
     @Override

@@ -42,7 +42,9 @@ class BatchJobResourceTest {
         assertEquals("2,PO-1001,DUTIABLE,152.5,15250.00,USD,\"9903.01.63 9903.01.24 9903.88.15\",,\"Reciprocal tariff on China (125%); "
                 + "IEEPA fentanyl tariff on China and Hong Kong (20%); Section 301 List 4A (7.5%); "
                 + "China reciprocal rate (34%) suspended by the Geneva arrangement starts on 14 May 2025; "
-                + "Reciprocal tariff on China (125%) ends on 13 May 2025 (last day)\"", csv.get(1));
+                + "Reciprocal tariff on China (125%) ends on 13 May 2025 (last day)\""
+                // MFN of 9506.62.40 from the schedule (Free), then MFN + additional and the duty
+                + ",0,152.5,15250.00", csv.get(1));
         asChecker().accept("application/x-ndjson").when().get("/api/v1/batch-jobs/" + id + "/results")
                 .then().statusCode(200).body(containsString("{\"line\":2,\"reference\":\"PO-1001\""));
         asChecker().when().get("/api/v1/batch-jobs/" + id + "/summary")

@@ -30,14 +30,17 @@ class BatchResourceTest {
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
         List<String> lines = body.lines().toList();
         assertEquals(12, lines.size(), body);
-        assertEquals("line,reference,decision,additionalDutyRate,additionalDuty,currency,measures,column,reason", lines.get(0));
+        assertEquals("line,reference,decision,additionalDutyRate,additionalDuty,currency,measures,column,reason,"
+                + "mfnRate,totalDutyRate,totalDuty", lines.get(0));
         assertEquals("2,PO-1001,DUTIABLE,152.5,15250.00,USD,\"9903.01.63 9903.01.24 9903.88.15\",,\"Reciprocal tariff on China (125%); "
                 + "IEEPA fentanyl tariff on China and Hong Kong (20%); Section 301 List 4A (7.5%); "
                 // the tariff-cliff warnings (UPCOMING_CHANGE) of the 30-day default horizon: Geneva on 14 May 2025
                 + "China reciprocal rate (34%) suspended by the Geneva arrangement starts on 14 May 2025; "
-                + "Reciprocal tariff on China (125%) ends on 13 May 2025 (last day)\"", lines.get(1));
+                + "Reciprocal tariff on China (125%) ends on 13 May 2025 (last day)\""
+                // MFN of 9506.62.40 from the schedule (Free), then MFN + additional and the duty
+                + ",0,152.5,15250.00", lines.get(1));
         assertEquals("11,PO-1010,ERROR,,,,,customsValue,\"must be a plain number such as 10000 or 12.5, without thousands "
-                + "separators or currency (got 'abc')\"", lines.get(10));
+                + "separators or currency (got 'abc')\",,,", lines.get(10));
     }
 
     @Test

@@ -62,7 +62,8 @@ class BatchEquivalenceTest {
                 continue;
             }
             assertEquals(new LineResult(got.line(), want.reference(), want.decision(), want.additionalDutyRate(),
-                    want.additionalDuty(), want.currency(), want.measures(), want.column(), want.reason()), got);
+                    want.additionalDuty(), want.currency(), want.measures(), want.column(), want.reason(), want.mfnRate(),
+                    want.totalDutyRate(), want.totalDuty()), got);
         }
     }
 }

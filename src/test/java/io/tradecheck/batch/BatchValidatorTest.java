@@ -80,7 +80,8 @@ class BatchValidatorTest {
     void csvResultsAreSafeToOpenInASpreadsheet() throws IOException {
         TestRules.Run run = TestRules.run(TestRules.DATA.resolve("bad-lines.csv"));
         String csv = TestRules.csvOf(run.results());
-        assertTrue(csv.startsWith("line,reference,decision,additionalDutyRate,additionalDuty,currency,measures,column,reason\n"));
+        assertTrue(csv.startsWith("line,reference,decision,additionalDutyRate,additionalDuty,currency,measures,column,reason,"
+                + "mfnRate,totalDutyRate,totalDuty\n"));
         assertTrue(csv.contains("\n13,\"'=HYPERLINK(\"\"http://x\"\")\",ERROR,"), csv);
     }
 

@@ -147,6 +147,7 @@ class CheckerConsoleTest {
         assertTrue(download.get("disposition").toString().contains("attachment"));
         String csv = download.get("body").toString();
         assertTrue(csv.startsWith("line,reference,decision"), csv);
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",mfnRate,totalDutyRate,totalDuty"), csv);
         assertEquals(12, csv.strip().lines().count(), csv);
     }
 
