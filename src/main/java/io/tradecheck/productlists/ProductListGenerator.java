@@ -75,6 +75,7 @@ public final class ProductListGenerator {
         MetalLists metals = new MetalLists(data, notes(), data.provenance(US_NOTES), disagreements);
         lists.addAll(metals.lists2025());
         lists.addAll(metals.lists2026(copper2026.get(0).entries(), copper2026.get(1).entries()));
+        lists.addAll(new VehicleLists(data, notes(), data.provenance(US_NOTES)).lists());
         lists.add(brazilAnnexI());
         lists.add(carveOut("fentanyl-ca-energy", "energy_ca", "Canada IEEPA: energy, energy resources and critical minerals at 10% (9903.01.13)",
                 "9903.01.13", "EO 14193 as amended (energy and energy resources; critical minerals of 30 U.S.C. 1606(a)(3)); HTSUS note 2(k)"));
@@ -89,9 +90,7 @@ public final class ProductListGenerator {
         lists.add(floor("floor-ch-natural-resources", "ptaap", "swiss", "9903.02.84", "Switzerland/Liechtenstein framework: natural resources and other goods exempt from the reciprocal duty (note 2(v)(xxv)(b))"));
         lists.add(floor("floor-ch-civil-aircraft", "civil_aircraft", "swiss", "9903.02.85", "Switzerland/Liechtenstein framework: civil aircraft, engines and parts exempt from the reciprocal duty (note 2(v)(xxv)(c))"));
         lists.add(floor("floor-ch-pharma", "pharma", "swiss", "9903.02.86", "Switzerland/Liechtenstein framework: non-patented pharmaceuticals exempt from the reciprocal duty (note 2(v)(xxv)(d))"));
-        // Not yet generated (a list no row names fails the coverage gate): s232 auto parts (note 33(g) lists bare 8471
-        // and 8507.60), MHD vehicles and parts, semiconductors (rows use the note 39(b) headings), Japan's floor list
-        // (tracker copy holds 8 of ~550 lines). Steel and aluminium: MetalLists.
+        // Steel and aluminium: MetalLists; auto parts, MHD, semiconductors and Japan's aircraft list: VehicleLists.
         return lists;
     }
 

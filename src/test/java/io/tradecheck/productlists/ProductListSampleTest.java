@@ -126,6 +126,17 @@ class ProductListSampleTest {
                 new Expectation("s232-aluminum-2026-annex-i-a", Set.of("US-232-ALUMINUM-2026"), "KR", "2026-05-01"),
                 new Expectation("s232-aluminum-2026-annex-i-b", Set.of("US-232-ALUMINUM-2026"), "KR", "2026-05-01"),
                 new Expectation("s232-aluminum-2026-annex-iii", Set.of("US-232-ALUMINUM-2026"), "KR", "2026-05-01"),
+                new Expectation("s232-auto-parts", Set.of("US-232-AUTO-PARTS"), "TH", "2025-06-01"),
+                new Expectation("s232-auto-parts-end-use", Set.of("US-232-AUTO-PARTS-END-USE"), "TH", "2025-06-01"),
+                // 8704.60.00 is on the autos list too (note 33(b)), chassis of 8706 on the auto-parts list (33(g)): the
+                // auto duty is charged in lieu.
+                new Expectation("s232-mhd-vehicles", Set.of("US-232-MHD", "US-232-AUTOS", "US-232-AUTO-PARTS"), "TH", "2025-12-01"),
+                new Expectation("s232-mhd-buses", Set.of("US-232-BUSES"), "TH", "2025-12-01"),
+                // A part on both parts lists is charged once, as an auto part (the HTS code cannot tell the vehicle).
+                new Expectation("s232-mhd-parts", Set.of("US-232-MHD-PARTS", "US-232-AUTO-PARTS"), "TH", "2025-12-01"),
+                new Expectation("s232-mhd-parts-end-use", Set.of("US-232-MHD-PARTS-END-USE"), "TH", "2025-12-01"),
+                new Expectation("s232-semiconductors", Set.of("US-232-SEMICONDUCTORS-NOT-STATED"), "TW", "2026-02-01"),
+                new Expectation("floor-jp-civil-aircraft", union(annexII, "US-RECIPROCAL-JP-CIVIL-AIRCRAFT"), "JP", "2025-10-01"),
                 new Expectation("brazil-annex-i", Set.of("US-IEEPA-BR-ANNEX-I"), "BR", "2025-12-01"),
                 new Expectation("fentanyl-ca-energy", Set.of("US-IEEPA-CA-ENERGY"), "CA", "2025-05-01"),
                 new Expectation("fentanyl-ca-potash", Set.of("US-IEEPA-CA-POTASH"), "CA", "2025-05-01"),
