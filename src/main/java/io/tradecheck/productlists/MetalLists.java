@@ -229,7 +229,30 @@ final class MetalLists {
             lists.add(annex("steel", tier, steelEntries));
             lists.add(annex("aluminum", tier, aluminumEntries));
         }
+        lists.add(weightTest(lists, copperIA, copperIB));
         return lists;
+    }
+
+    /**
+     * Note 16(c): "For articles classified in the listed provisions that are not in chapters 72, 73, 74 or 76 of the
+     * HTSUS, headings 9903.82.02 and 9903.82.04-9903.82.17 only apply where the weight of the applicable metal is at least
+     * 15 percent of the weight of the imported article." The provisions of every annex list outside those chapters.
+     */
+    private ProductList weightTest(List<ProductList> annexes, List<ProductList.Entry> copperIA, List<ProductList.Entry> copperIB) {
+        ListEntries entries = new ListEntries();
+        List<ProductList.Entry> all = new ArrayList<>();
+        annexes.forEach(l -> all.addAll(l.entries()));
+        all.addAll(copperIA);
+        all.addAll(copperIB);
+        for (ProductList.Entry e : all) {
+            String chapter = e.hsPrefix().substring(0, 2);
+            if (!Set.of("72", "73", "74", "76").contains(chapter)) {
+                entries.add(e.hsPrefix());
+            }
+        }
+        return list("s232-2026-weight-test", "Section 232 metals from 6 Apr 2026: listed provisions outside chapters 72, 73, 74 and 76, "
+                + "owing the annex duty only if the listed metal is at least 15% of the weight (note 16(c))", BASIS_2026, "9903.82.03",
+                SOURCE_2026, notesProvenance, entries);
     }
 
     private void checkCopper(Set<String> printed, List<ProductList.Entry> copper, String listId) {
