@@ -32,6 +32,8 @@ public final class ShipmentClaims {
                     && s.getMetalContentPercent().compareTo(FIFTEEN) <= 0),
             Map.entry("semiconductor232Covered", s -> Boolean.TRUE.equals(s.getSemiconductor232Covered())),
             Map.entry("semiconductor232NotStated", s -> s.getSemiconductor232Covered() == null),
+            Map.entry("vehiclePartUse", s -> Boolean.TRUE.equals(s.getVehiclePartUse())),
+            Map.entry("vehiclePartUseNotStated", s -> s.getVehiclePartUse() == null),
             Map.entry("listedPartyAffiliate", s -> Boolean.TRUE.equals(s.getEndUserOwnedByListedParty())),
             Map.entry("endUserOwnershipNotStated", s -> s.getEndUserOwnedByListedParty() == null),
             Map.entry("chinaRareEarthContent", s -> s.getChinaRareEarthContentPercent() != null

@@ -105,7 +105,26 @@ public record CheckRequest(
 
         @Schema(description = "Optional. Days after the entry date within which a change of a measure that touches the "
                 + "goods is reported as an UPCOMING_CHANGE finding (default 30; 0 turns the warning off).", examples = "30")
-        @Min(0) @Max(3660) Integer horizonDays) {
+        @Min(0) @Max(3660) Integer horizonDays,
+
+        @Schema(description = "Optional. True if the goods are parts of passenger vehicles or light trucks (Section 232 auto "
+                + "parts, HTSUS note 33(g)) or of medium/heavy-duty vehicles (note 38(i)); false if not. Asked for listed "
+                + "provisions whose HTS description names no vehicle (8471 computers, 8507.60 lithium-ion batteries, "
+                + "bearings, electric motors ...): without it such goods get a notice and no auto-parts duty.")
+        Boolean vehiclePartUse) {
+
+    /** A request without the vehicle-part end use (as before the auto-parts list was loaded). */
+    public CheckRequest(String reference, String originCountry, String destinationCountry, String exportCountry,
+                        String hsCode, String eccn, String description, BigDecimal customsValue, String currency,
+                        BigDecimal mfnRate, String entryDate, Boolean usmcaQualifying, BigDecimal metalContentPercent,
+                        Boolean semiconductor232Covered, Boolean endUserOwnedByListedParty,
+                        BigDecimal chinaRareEarthContentPercent, Boolean section301ExclusionClaimed,
+                        String preferenceProgram, BigDecimal quantity, String unit, String elements, Integer horizonDays) {
+        this(reference, originCountry, destinationCountry, exportCountry, hsCode, eccn, description, customsValue, currency,
+                mfnRate, entryDate, usmcaQualifying, metalContentPercent, semiconductor232Covered, endUserOwnedByListedParty,
+                chinaRareEarthContentPercent, section301ExclusionClaimed, preferenceProgram, quantity, unit, elements,
+                horizonDays, null);
+    }
 
     /** A request without the fields that came with the tariff schedule (preference programme, quantity, unit). */
     public CheckRequest(String reference, String originCountry, String destinationCountry, String exportCountry,
@@ -115,7 +134,7 @@ public record CheckRequest(
                         BigDecimal chinaRareEarthContentPercent, Boolean section301ExclusionClaimed) {
         this(reference, originCountry, destinationCountry, exportCountry, hsCode, eccn, description, customsValue, currency,
                 mfnRate, entryDate, usmcaQualifying, metalContentPercent, semiconductor232Covered, endUserOwnedByListedParty,
-                chinaRareEarthContentPercent, section301ExclusionClaimed, null, null, null, null, null);
+                chinaRareEarthContentPercent, section301ExclusionClaimed, null, null, null, null, null, null);
     }
 
     /** Element symbols (one capital, an optional small letter) separated by commas and/or spaces. */

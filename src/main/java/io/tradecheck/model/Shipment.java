@@ -38,6 +38,7 @@ public final class Shipment {
     private final String unit;
     private final Set<String> elements;
     private final int horizonDays;
+    private final Boolean vehiclePartUse;
 
     /** Days after the entry date within which a coming change of a measure is reported, when the request says nothing. */
     public static final int DEFAULT_HORIZON_DAYS = 30;
@@ -71,6 +72,19 @@ public final class Shipment {
                     Boolean endUserOwnedByListedParty, BigDecimal chinaRareEarthContentPercent,
                     Boolean section301ExclusionClaimed, String preferenceProgram, BigDecimal quantity, String unit,
                     String elements, Integer horizonDays) {
+        this(reference, origin, exportCountry, destination, hsCode, eccn, customsValue, currency, mfnRate, entryDate,
+                usmcaQualifying, metalContentPercent, semiconductor232Covered, endUserOwnedByListedParty,
+                chinaRareEarthContentPercent, section301ExclusionClaimed, preferenceProgram, quantity, unit, elements,
+                horizonDays, null);
+    }
+
+    /** @param vehiclePartUse true if the goods are parts of motor vehicles (Section 232 parts lists); null when not said */
+    public Shipment(String reference, String origin, String exportCountry, String destination, String hsCode,
+                    String eccn, BigDecimal customsValue, String currency, BigDecimal mfnRate, LocalDate entryDate,
+                    Boolean usmcaQualifying, BigDecimal metalContentPercent, Boolean semiconductor232Covered,
+                    Boolean endUserOwnedByListedParty, BigDecimal chinaRareEarthContentPercent,
+                    Boolean section301ExclusionClaimed, String preferenceProgram, BigDecimal quantity, String unit,
+                    String elements, Integer horizonDays, Boolean vehiclePartUse) {
         this.reference = reference;
         this.origin = upper(origin);
         this.exportCountry = exportCountry == null || exportCountry.isBlank() ? this.origin : upper(exportCountry);
@@ -98,6 +112,7 @@ public final class Shipment {
         this.unit = unit == null || unit.isBlank() ? null : unit.strip();
         this.elements = elementsOf(elements);
         this.horizonDays = horizonDays == null ? DEFAULT_HORIZON_DAYS : horizonDays;
+        this.vehiclePartUse = vehiclePartUse;
     }
 
     /** A copy with another MFN rate; every derived key stays as computed. */
@@ -129,6 +144,7 @@ public final class Shipment {
         this.unit = s.unit;
         this.elements = s.elements;
         this.horizonDays = s.horizonDays;
+        this.vehiclePartUse = s.vehiclePartUse;
     }
 
     /** The same shipment with the MFN rate the rules should use (the one looked up in the schedule). */
@@ -157,7 +173,7 @@ public final class Shipment {
                 r.eccn(), r.customsValue(), r.currency(), r.mfnRate(), date, r.usmcaQualifying(), r.metalContentPercent(),
                 r.semiconductor232Covered(), r.endUserOwnedByListedParty(), r.chinaRareEarthContentPercent(),
                 r.section301ExclusionClaimed(), r.preferenceProgram(), r.quantity(), r.unit(), r.elements(),
-                r.horizonDays());
+                r.horizonDays(), r.vehiclePartUse());
     }
 
     /** "9506.62.40 40" becomes "9506624040". */
@@ -212,4 +228,5 @@ public final class Shipment {
     /** Element symbols the request names; null when it names none. */
     public Set<String> getElements() { return elements; }
     public int getHorizonDays() { return horizonDays; }
+    public Boolean getVehiclePartUse() { return vehiclePartUse; }
 }

@@ -70,7 +70,12 @@ public final class ProductListGenerator {
         lists.add(simple("s232-copper-2025", "Section 232 copper: semi-finished copper and intensive derivatives (note 36(b))",
                 "Proc. 10962 (30 Jul 2025); HTSUS note 36(b)", "9903.78.01",
                 "https://www.mallorygroup.com/customs-guidance-tariffs-on-copper", COPPER, "hts10", null));
-        lists.addAll(copper2026(lists.get(lists.size() - 1)));
+        List<ProductList> copper2026 = copper2026(lists.get(lists.size() - 1));
+        lists.addAll(copper2026);
+        MetalLists metals = new MetalLists(data, notes(), data.provenance(US_NOTES), disagreements);
+        lists.addAll(metals.lists2025());
+        lists.addAll(metals.lists2026(copper2026.get(0).entries(), copper2026.get(1).entries()));
+        lists.addAll(new VehicleLists(data, notes(), data.provenance(US_NOTES)).lists());
         lists.add(brazilAnnexI());
         lists.add(carveOut("fentanyl-ca-energy", "energy_ca", "Canada IEEPA: energy, energy resources and critical minerals at 10% (9903.01.13)",
                 "9903.01.13", "EO 14193 as amended (energy and energy resources; critical minerals of 30 U.S.C. 1606(a)(3)); HTSUS note 2(k)"));
@@ -85,10 +90,7 @@ public final class ProductListGenerator {
         lists.add(floor("floor-ch-natural-resources", "ptaap", "swiss", "9903.02.84", "Switzerland/Liechtenstein framework: natural resources and other goods exempt from the reciprocal duty (note 2(v)(xxv)(b))"));
         lists.add(floor("floor-ch-civil-aircraft", "civil_aircraft", "swiss", "9903.02.85", "Switzerland/Liechtenstein framework: civil aircraft, engines and parts exempt from the reciprocal duty (note 2(v)(xxv)(c))"));
         lists.add(floor("floor-ch-pharma", "pharma", "swiss", "9903.02.86", "Switzerland/Liechtenstein framework: non-patented pharmaceuticals exempt from the reciprocal duty (note 2(v)(xxv)(d))"));
-        // Not yet generated (a list no row names fails the coverage gate): s232 auto parts (note 33(g) lists bare 8471
-        // and 8507.60), MHD vehicles and parts (no table yet), semiconductors (rows use the note 39(b) headings),
-        // 2025 steel/aluminium derivatives (the tracker lists e.g. 3004.90.92: check before use), the 2026 metals
-        // annexes (tracker file incomplete for I-A), Japan's floor list (tracker copy holds 8 of ~550 lines).
+        // Steel and aluminium: MetalLists; auto parts, MHD, semiconductors and Japan's aircraft list: VehicleLists.
         return lists;
     }
 
@@ -312,8 +314,12 @@ public final class ProductListGenerator {
 
     // ---- lists printed in the U.S. notes -------------------------------------------------------------------------
 
+    private UsNoteText notes() {
+        return new UsNoteText(UsNoteText.trimmed(data.lines(US_NOTES)));
+    }
+
     private List<ProductList> fromNotes() {
-        UsNoteText notes = new UsNoteText(UsNoteText.trimmed(data.lines(US_NOTES)));
+        UsNoteText notes = notes();
         String provenance = data.provenance(US_NOTES);
         String timberSource = "https://borderbuddy.com/trade-tariff-news/u-s-tariffs-on-lumber-upholstered-furniture-cabinets-vanities-and-related-imports";
         String timberBasis = "Proc. 10976 (29 Sep 2025, 90 FR 48127); HTSUS note 37";

@@ -72,4 +72,35 @@ class ProductListGeneratorTest {
         assertTrue(list4a.entries().stream().anyMatch(e -> e.hsPrefix().equals("85076000")));
         assertTrue(list4b.entries().stream().noneMatch(e -> e.hsPrefix().equals("85076000")));
     }
+
+    @Test
+    void theSteelAndAluminiumListsFollowTheNoteTextWhereTheTrackerDiffersAndEachDifferenceIsCounted() {
+        Path data = sharedData();
+        assumeTrue(data != null, "shared data folder (../shared/data) not found: metal list reconciliation not checked");
+        ProductListGenerator generator = new ProductListGenerator(data);
+        List<ProductList> lists = generator.generate();
+        List<ProductListGenerator.Disagreement> metals = generator.disagreements().stream()
+                .filter(d -> !d.listFile().startsWith("s301") && !d.listFile().equals("(none)")
+                        && !d.listFile().startsWith("annex_ii")).toList();
+        System.out.println("Section 232 metal list entries where the note text and the tracker differ (the note wins): "
+                + metals.size() + " " + metals);
+        // The tracker cut the 10-digit provision 3004.90.92.44 of the 18 Aug 2025 inclusions to all of 3004.90.92.
+        ProductList steelInclusions = byId(lists, "s232-steel-derivatives-2025-08");
+        assertTrue(steelInclusions.entries().stream().anyMatch(e -> e.hsPrefix().equals("3004909244")));
+        assertTrue(steelInclusions.entries().stream().noneMatch(e -> e.hsPrefix().equals("30049092")));
+        assertTrue(metals.stream().anyMatch(d -> d.hts8().equals("30049092") && d.listHts().equals("3004909244")));
+        // Note 16(c) prints 42 provisions for aluminium and for steel or copper in the same annex: charged once.
+        assertEquals(42, metals.stream().filter(d -> d.listFile().startsWith("note 16(c) I")).count());
+        assertTrue(byId(lists, "s232-steel-2026-annex-i-b").entries().stream().anyMatch(e -> e.hsPrefix().equals("84181000")));
+        assertTrue(byId(lists, "s232-aluminum-2026-annex-i-b").entries().stream().noneMatch(e -> e.hsPrefix().equals("84181000")));
+        // The copper lists (old note 36(b)) are exactly the copper lines of note 16(c)(v) and (viii).
+        assertEquals(List.of(), metals.stream().filter(d -> d.detail().contains("the copper list")).toList());
+        // Annex I-A starts at 7206: pig iron, ferro-alloys, DRI, scrap and granules (7201-7205) are on no list.
+        assertTrue(byId(lists, "s232-steel-2026-annex-i-a").entries().stream().noneMatch(e -> e.hsPrefix().compareTo("7206") < 0
+                && e.hsPrefix().startsWith("720")));
+    }
+
+    private static ProductList byId(List<ProductList> lists, String id) {
+        return lists.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
 }
