@@ -48,9 +48,12 @@ public class CheckerPages extends ConsolePage {
     /** The form as typed, so a refused form comes back filled in. */
     public record CheckForm(String reference, String hsCode, String originCountry, String exportCountry,
                             String destinationCountry, String entryDate, String customsValue, String currency,
-                            String mfnRate, String eccn, boolean usmcaQualifying, String metalContentPercent) {
+                            String mfnRate, String eccn, boolean usmcaQualifying, String metalContentPercent,
+                            String preferenceProgram, String quantity, String unit, String elements,
+                            String vehiclePartUse) {
         static CheckForm blank() {
-            return new CheckForm("", "", "", "", "US", LocalDate.now().toString(), "10000", "USD", "", "", false, "");
+            return new CheckForm("", "", "", "", "US", LocalDate.now().toString(), "10000", "USD", "", "", false, "",
+                    "", "", "", "", "");
         }
     }
 
@@ -67,17 +70,24 @@ public class CheckerPages extends ConsolePage {
                                   @RestForm String exportCountry, @RestForm String destinationCountry,
                                   @RestForm String entryDate, @RestForm String customsValue, @RestForm String currency,
                                   @RestForm String mfnRate, @RestForm String eccn, @RestForm String usmcaQualifying,
-                                  @RestForm String metalContentPercent) {
+                                  @RestForm String metalContentPercent, @RestForm String preferenceProgram,
+                                  @RestForm String quantity, @RestForm String unit, @RestForm String elements,
+                                  @RestForm String vehiclePartUse) {
         CheckForm form = new CheckForm(reference, hsCode, originCountry, exportCountry, destinationCountry, entryDate,
-                customsValue, currency, mfnRate, eccn, usmcaQualifying != null, metalContentPercent);
+                customsValue, currency, mfnRate, eccn, usmcaQualifying != null, metalContentPercent, preferenceProgram,
+                quantity, unit, elements, vehiclePartUse);
         Map<String, String> errors = new LinkedHashMap<>();
         BigDecimal value = number("customsValue", customsValue, errors);
         BigDecimal mfn = number("mfnRate", mfnRate, errors);
         BigDecimal metal = number("metalContentPercent", metalContentPercent, errors);
+        BigDecimal amount = number("quantity", quantity, errors);
+        // "yes" / "no" / not stated: not stating the end use of a broad auto-parts provision gets a notice, not a duty.
+        Boolean partUse = "yes".equals(vehiclePartUse) ? Boolean.TRUE : "no".equals(vehiclePartUse) ? Boolean.FALSE : null;
         CheckRequest request = new CheckRequest(blankToNull(reference), blankToNull(originCountry),
                 blankToNull(destinationCountry), blankToNull(exportCountry), blankToNull(hsCode), blankToNull(eccn), null,
                 value, blankToNull(currency), mfn, blankToNull(entryDate), usmcaQualifying != null ? Boolean.TRUE : null,
-                metal, null, null, null, null);
+                metal, null, null, null, null, blankToNull(preferenceProgram), amount, blankToNull(unit),
+                blankToNull(elements), null, partUse);
         for (ConstraintViolation<CheckRequest> v : validator.validate(request)) {
             errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
         }

@@ -1,6 +1,7 @@
 package io.tradecheck.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -100,6 +101,27 @@ class CheckerConsoleTest {
         browser.screenshot("pre-check");
         browser.assertAccessible("pre-check");
         browser.assertUsableOnPhone("pre-check");
+    }
+
+    @Test
+    void aCheckerStatesWhetherABroadlyListedPartIsForAVehicle() {
+        browser.signIn("test-checker", "checker-secret");
+        browser.get("/console/check");
+        // Lithium-ion batteries: on the auto-parts list (note 33(g)) only as parts of passenger vehicles.
+        browser.type("hsCode", "8507.60.00.20");
+        browser.select("originCountry", "CN");
+        browser.type("entryDate", "07012025");
+        browser.type("customsValue", "10000");
+        browser.find(By.id("check-submit")).click();
+        String notStated = browser.waitFor(By.id("result")).getText();
+        assertTrue(notStated.contains("a part only by its end use"), notStated);
+        assertFalse(notStated.contains("Section 232 auto parts (25%)"), notStated);
+
+        browser.select("vehiclePartUse", "yes");
+        browser.find(By.id("check-submit")).click();
+        String forACar = browser.waitFor(By.id("result")).getText();
+        assertTrue(forACar.contains("Section 232 auto parts (25%)"), forACar);
+        assertEquals("yes", browser.find(By.id("vehiclePartUse")).getAttribute("value"), "the form keeps what was chosen");
     }
 
     @Test
