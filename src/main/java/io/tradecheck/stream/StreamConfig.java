@@ -48,9 +48,4 @@ public interface StreamConfig {
 
     /** Names this replica's consumers in the group (default: host and process id). */
     Optional<String> name();
-
-    default StreamSettings settings() {
-        return new StreamSettings(bootstrapServers(), ordersTopic(), resultsTopic(), deadLetterTopic(), groupId(),
-                consumers(), caller(), kafka());
-    }
 }

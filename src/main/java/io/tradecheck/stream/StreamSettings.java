@@ -50,12 +50,7 @@ public record StreamSettings(String bootstrapServers, String ordersTopic, String
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        kafka.forEach((k, v) -> {
-            if (ConsumerConfig.configNames().contains(k)) {
-                p.put(k, v);
-            }
-        });
-        return p;
+        return withOwn(p, ConsumerConfig.configNames());
     }
 
     /** Idempotent and acknowledged by every in-sync replica: a result the consumer waited for is not lost. */
@@ -68,11 +63,16 @@ public record StreamSettings(String bootstrapServers, String ordersTopic, String
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return withOwn(p, ProducerConfig.configNames());
+    }
+
+    /** The settings given in {@link #kafka} that this kind of client knows, over the chosen ones. */
+    private Properties withOwn(Properties chosen, java.util.Set<String> known) {
         kafka.forEach((k, v) -> {
-            if (ProducerConfig.configNames().contains(k)) {
-                p.put(k, v);
+            if (known.contains(k)) {
+                chosen.put(k, v);
             }
         });
-        return p;
+        return chosen;
     }
 }

@@ -26,7 +26,7 @@ public class StreamStartup {
         if (!config.enabled()) {
             return;
         }
-        StreamSettings settings = config.settings();
+        StreamSettings settings = settings(config);
         stream = OrderStream.start(settings, checker.get(), validator.get(), config.name().orElse(OrderStream.defaultName()));
         LOG.infof("Order-line stream: %d consumer(s) in group %s on %s, %s -> %s (dead letters: %s)",
                 settings.consumers(), settings.groupId(), settings.bootstrapServers(), settings.ordersTopic(),
@@ -40,6 +40,11 @@ public class StreamStartup {
             running.stop(config.stopTimeout());
             stream = null;
         }
+    }
+
+    static StreamSettings settings(StreamConfig c) {
+        return new StreamSettings(c.bootstrapServers(), c.ordersTopic(), c.resultsTopic(), c.deadLetterTopic(),
+                c.groupId(), c.consumers(), c.caller(), c.kafka());
     }
 
     /** The running stream, or null when it is off. */

@@ -88,6 +88,22 @@ public final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker(server, dir, "127.0.0.1:" + brokerPort);
     }
 
+    /**
+     * A broker for scripts ({@code .ci/kafka.sh}): prints {@code bootstrap.servers=127.0.0.1:PORT}, creates the topics
+     * named as arguments ({@code name:partitions}), and runs until the process is stopped.
+     */
+    public static void main(String[] args) throws Exception {
+        KafkaBroker broker = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
+        for (String topic : args) {
+            String[] parts = topic.split(":");
+            broker.createTopics(parts.length > 1 ? Integer.parseInt(parts[1]) : 1, parts[0]);
+        }
+        System.out.println("bootstrap.servers=" + broker.bootstrapServers());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+
     public String bootstrapServers() {
         return bootstrapServers;
     }

@@ -108,8 +108,8 @@ class OrderStreamTest {
         assertTrue(expectedErrors.size() >= 10, "the sample must hold invalid lines besides the poison file's");
 
         try (OrderStream stream = OrderStream.start(settings, checker, VALIDATOR, "answers");
-             TopicReader results = new TopicReader(broker, settings.resultsTopic());
-             TopicReader deadLetters = new TopicReader(broker, settings.deadLetterTopic())) {
+             TopicReader results = new TopicReader(broker.bootstrapServers(), settings.resultsTopic());
+             TopicReader deadLetters = new TopicReader(broker.bootstrapServers(), settings.deadLetterTopic())) {
             await(() -> results.keys().size() + deadLetters.keys().size() >= lines.size()
                     && stream.linesDone() >= lines.size(), "every line answered");
 
@@ -157,8 +157,8 @@ class OrderStreamTest {
         Process doomed = startConsumerProcess(settings, "doomed", Map.of("session.timeout.ms", "3000",
                 "heartbeat.interval.ms", "500", "max.poll.records", "50"));
         try (OrderStream survivor = OrderStream.start(settings, checker, VALIDATOR, "survivor");
-             TopicReader results = new TopicReader(broker, settings.resultsTopic());
-             TopicReader deadLetters = new TopicReader(broker, settings.deadLetterTopic())) {
+             TopicReader results = new TopicReader(broker.bootstrapServers(), settings.resultsTopic());
+             TopicReader deadLetters = new TopicReader(broker.bootstrapServers(), settings.deadLetterTopic())) {
             await(() -> membersWithPartitions(settings.groupId()) == 2, "both consumers in the group, with partitions");
 
             Map<String, byte[]> lines = new LinkedHashMap<>();
@@ -209,6 +209,16 @@ class OrderStreamTest {
         kafka.forEach((k, v) -> command.addAll(List.of("--kafka", k + "=" + v)));
         Path log = Files.createTempFile("tradecheck-stream-" + name, ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitStart(process, log);
+        } catch (AssertionError | InterruptedException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return process;
+    }
+
+    private static void awaitStart(Process process, Path log) throws InterruptedException {
         await(() -> {
             try {
                 if (!process.isAlive()) {
@@ -219,7 +229,6 @@ class OrderStreamTest {
                 throw new AssertionError(e);
             }
         }, "the consumer process started (" + log + ")");
-        return process;
     }
 
     private static Map<String, RecordMetadata> send(String topic, Map<String, byte[]> lines) throws Exception {

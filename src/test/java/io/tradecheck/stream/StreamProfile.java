@@ -31,7 +31,7 @@ public class StreamProfile implements QuarkusTestProfile {
 
     /** Starts the broker and the stream's topics before the service, and gives the service its address. */
     public static class Broker implements QuarkusTestResourceLifecycleManager {
-        static volatile KafkaBroker broker;
+        private KafkaBroker broker;
 
         @Override
         public Map<String, String> start() {

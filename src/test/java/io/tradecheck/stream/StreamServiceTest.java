@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,13 +33,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(StreamProfile.class)
 class StreamServiceTest {
+    /** Set by the profile's broker (a test resource runs in another class loader: no static field to share). */
+    @ConfigProperty(name = "tradecheck.stream.bootstrap-servers")
+    String bootstrapServers;
 
     @Test
     void streamedLinesAreAnsweredOnTheRulesInForceAndKeptInTheDecisionLog() throws Exception {
         List<String> lines = Files.readAllLines(Path.of("src/test/resources/batch/orders.ndjson"), StandardCharsets.UTF_8);
         List<Long> offsets = new ArrayList<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StreamProfile.Broker.broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             for (int i = 0; i < lines.size(); i++) {
@@ -49,8 +53,8 @@ class StreamServiceTest {
         }
         String digest = asChecker().get("/api/v1/rules").then().statusCode(200).extract().path("digest");
 
-        try (TopicReader results = new TopicReader(StreamProfile.Broker.broker, StreamProfile.RESULTS);
-             TopicReader deadLetters = new TopicReader(StreamProfile.Broker.broker, StreamProfile.DEAD_LETTERS)) {
+        try (TopicReader results = new TopicReader(bootstrapServers, StreamProfile.RESULTS);
+             TopicReader deadLetters = new TopicReader(bootstrapServers, StreamProfile.DEAD_LETTERS)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             // orders.ndjson: three good lines, then one with a misspelt field; and a poison line of broken JSON.
             while (results.keys().size() < 3 || deadLetters.keys().size() < 2) {
