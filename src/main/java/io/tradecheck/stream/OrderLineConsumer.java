@@ -66,6 +66,7 @@ public final class OrderLineConsumer implements Runnable {
     private final Producer<byte[], byte[]> producer;
     private final AtomicLong linesDone = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
     private volatile boolean stopping;
 
     OrderLineConsumer(StreamSettings settings, String clientId, ShipmentChecker checker, Validator validator) {
@@ -111,6 +112,11 @@ public final class OrderLineConsumer implements Runnable {
         return deadLetters.get();
     }
 
+    /** Polls checked again after a failure (decision log or brokers unavailable, an answer not acknowledged in time). */
+    long retries() {
+        return retries.get();
+    }
+
     String clientId() {
         return clientId;
     }
@@ -136,6 +142,7 @@ public final class OrderLineConsumer implements Runnable {
             // Not the lines' fault: nothing of this poll is committed, and it is checked again from its first line.
             LOG.warnf("Stream consumer %s: %d lines to check again after %s: %s", clientId, lines.count(), RETRY_AFTER,
                     e.getMessage());
+            retries.incrementAndGet();
             rewind(lines);
             pause();
             return;

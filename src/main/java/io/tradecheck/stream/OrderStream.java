@@ -58,6 +58,11 @@ public final class OrderStream implements AutoCloseable {
         return consumers.stream().mapToLong(OrderLineConsumer::deadLetters).sum();
     }
 
+    /** Polls checked again after a failure: each one may have answered some lines twice. */
+    public long retries() {
+        return consumers.stream().mapToLong(OrderLineConsumer::retries).sum();
+    }
+
     /** Consumers still running (one ends on an error it cannot retry, such as refused credentials). */
     public long running() {
         return threads.stream().filter(Thread::isAlive).count();

@@ -61,6 +61,10 @@ public record StreamSettings(String bootstrapServers, String ordersTopic, String
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // The consumer waits for every answer before it commits: an answer the brokers do not take within 30 s (the
+        // client's default is 120 s) fails the poll, which is then checked again, rather than holding its partitions.
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return withOwn(p, ProducerConfig.configNames());

@@ -42,11 +42,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class StreamScalingBenchmark {
     private static final int PARTITIONS = 6;
+    /** Held here: JUL keeps loggers weakly. */
+    private static final java.util.logging.Logger STREAM_LOG = java.util.logging.Logger.getLogger("io.tradecheck.stream");
 
     public static void main(String[] args) throws Exception {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = Integer.getInteger("rounds", 2);
         TradecheckCommand.quietLibraries();
+        STREAM_LOG.addHandler(new java.util.logging.ConsoleHandler()); // the consumers' warnings (retries), if any
         ShipmentChecker checker = new ShipmentChecker(new ActiveRuleSet(new RulePackCompiler().compile(
                 RulePackSource.fromDirectory(Path.of(System.getProperty("rules", "rules"))))),
                 ZoneId.of("America/New_York"));
@@ -60,15 +63,18 @@ public final class StreamScalingBenchmark {
         System.out.printf("%,d lines, %d partitions, %s lines per poll, %d cores, load average %.2f at start%n", lines,
                 PARTITIONS, System.getProperty("poll", "500"), os.getAvailableProcessors(), os.getSystemLoadAverage());
 
-        for (int pass = 1; pass <= 2; pass++) {
+        ThreadMXBean self = ManagementFactory.getThreadMXBean();
+        for (int pass = 1; pass <= 3; pass++) {
             long t0 = System.nanoTime();
+            long cpu0 = self.getCurrentThreadCpuTime();
             LineChecker check = new LineChecker(checker, validator, checker.rules().current(), null);
             long n = 0;
             for (byte[] v : values) {
                 n += check.apply(NdjsonOrderReader.parse(n, new String(v, StandardCharsets.UTF_8))).line() >= 0 ? 1 : 0;
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("engine alone, 1 thread, pass %d: %,.0f lines/s%n", pass, n / seconds);
+            System.out.printf("engine alone (parse, validate, check; no Kafka), 1 thread, pass %d: %,.0f lines/s, "
+                    + "%.1f CPU µs per line%n", pass, n / seconds, (self.getCurrentThreadCpuTime() - cpu0) / 1e3 / n);
         }
 
         try (KafkaBroker broker = KafkaBroker.start()) {
@@ -87,8 +93,9 @@ public final class StreamScalingBenchmark {
             System.out.printf("order lines produced in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             run(broker, checker, validator, "warm-up-1", 2, lines);
             run(broker, checker, validator, "warm-up-2", 1, lines);
-            System.out.printf("%-10s %9s %8s %12s %9s %10s %10s %10s %10s %8s%n", "consumers", "lines", "seconds",
-                    "lines/s", "CPU used", "consumers", "client I/O", "broker", "JIT, GC", "load");
+            System.out.printf("%-10s %9s %8s %10s %9s | %s %9s %9s %9s %9s %9s | %6s%n", "consumers", "lines",
+                    "seconds", "lines/s", "CPU used", "CPU µs per line:", "consumers", "client", "broker", "JIT+GC",
+                    "total", "load");
             for (int round = 1; round <= rounds; round++) {
                 for (int consumers = 1; consumers <= 3; consumers++) {
                     run(broker, checker, validator, "r" + round + "c" + consumers, consumers, lines);
@@ -108,8 +115,15 @@ public final class StreamScalingBenchmark {
         long processCpu = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         OrderStream stream = OrderStream.start(settings, checker, validator, name);
+        long nextReport = System.nanoTime() + 10_000_000_000L;
         while (stream.linesDone() < lines) {
             Thread.sleep(20);
+            if (System.nanoTime() > nextReport) {
+                // A run this slow is stuck somewhere: say how far each part got.
+                System.out.printf("  %s: %,d lines answered after %.0f s, %d consumers running, %d polls retried%n",
+                        name, stream.linesDone(), (System.nanoTime() - t0) / 1e9, stream.running(), stream.retries());
+                nextReport += 10_000_000_000L;
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpu = (os.getProcessCpuTime() - processCpu) / 1e9;
@@ -119,18 +133,16 @@ public final class StreamScalingBenchmark {
             System.out.printf("warm-up (%d consumers): %,.0f lines/s%n", consumers, lines / seconds);
             return;
         }
-        double consumerShare = share(byFamily, "consumers", cpu);
-        double clientShare = share(byFamily, "client I/O", cpu);
-        double brokerShare = share(byFamily, "broker", cpu);
+        double perLine = 1e6 / lines;
+        double consumerCpu = byFamily.getOrDefault("consumers", 0.0);
+        double clientCpu = byFamily.getOrDefault("client I/O", 0.0);
+        double brokerCpu = byFamily.getOrDefault("broker", 0.0);
         // What no Java thread accounts for: the JIT compiler and the garbage collector (native threads).
-        double rest = 100 - consumerShare - clientShare - brokerShare - share(byFamily, "bench", cpu);
-        System.out.printf("%-10d %,9d %8.1f %,12.0f %8.0f%% %9.0f%% %9.0f%% %9.0f%% %9.0f%% %8.2f%n", consumers, lines,
-                seconds, lines / seconds, 100 * cpu / seconds / os.getAvailableProcessors(), consumerShare, clientShare,
-                brokerShare, rest, os.getSystemLoadAverage());
-    }
-
-    private static double share(Map<String, Double> byFamily, String family, double total) {
-        return 100 * byFamily.getOrDefault(family, 0.0) / total;
+        double rest = cpu - consumerCpu - clientCpu - brokerCpu - byFamily.getOrDefault("bench", 0.0);
+        System.out.printf("%-10d %,9d %8.1f %,10.0f %8.0f%% | %16s %9.1f %9.1f %9.1f %9.1f %9.1f | %6.2f%n", consumers,
+                lines, seconds, lines / seconds, 100 * cpu / seconds / os.getAvailableProcessors(), "",
+                consumerCpu * perLine, clientCpu * perLine, brokerCpu * perLine, rest * perLine, cpu * perLine,
+                os.getSystemLoadAverage());
     }
 
     private static Map<Long, Long> threadCpu() {
