@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * line is an error for that line and the next one is read as usual. A line longer than {@value #MAX_LINE_CHARS}
  * characters is an error too, so a file without line breaks cannot fill the memory.
  */
-final class NdjsonOrderReader implements OrderReader {
+public final class NdjsonOrderReader implements OrderReader {
     static final int MAX_LINE_CHARS = 1 << 20;
 
     /** The settings of {@code io.tradecheck.api.JsonStrictness}, which the API's mapper gets from Quarkus. */
@@ -86,7 +86,11 @@ final class NdjsonOrderReader implements OrderReader {
         }
     }
 
-    static OrderLine parse(long number, String text) {
+    /**
+     * One NDJSON line read as a request, or the reasons it cannot be: also how an order line arriving on its own (a
+     * Kafka record) is read, so a stream and a file accept and refuse exactly the same lines.
+     */
+    public static OrderLine parse(long number, String text) {
         if (text.indexOf('\uFFFD') >= 0) {
             return OrderLine.unreadable(number, LineError.WHOLE_LINE, "is not valid UTF-8 text (save the file as UTF-8)");
         }

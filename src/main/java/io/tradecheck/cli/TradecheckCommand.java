@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         exitCodeOnInvalidInput = ExitCodes.USAGE,
         description = "Trade-compliance pre-check from the command line, on a local rules folder.",
         subcommands = {CheckFileCommand.class, ValidateCommand.class, TestCommand.class, ImpactCommand.class,
-                ImportCommand.class, GenerateCommand.class,
+                ImportCommand.class, GenerateCommand.class, StreamCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every line checked, none with a gating outcome", "1:unreadable order file",
