@@ -40,6 +40,8 @@ public final class RuleActivation {
     private final ActiveRuleSet active;
     private final Object lock = new Object();
     private volatile State state;
+    /** Replicas: the database's newest version is the one in force, the folder only a local copy of it. */
+    private volatile boolean followsDatabase;
 
     private RuleActivation(RulesFolder folder, RuleHistory history, PackCheck check, Clock clock,
                            State initial) {
@@ -81,6 +83,82 @@ public final class RuleActivation {
                     new State(outcome.ruleSet(), version, Status.OK, null));
         }
         return fallBack(folder, history, check, clock, latest, outcome.verdict().errors(), source.digest());
+    }
+
+    /**
+     * Start of a replica (docs/operations.md, "Running N replicas"): the database is the truth. The newest version in
+     * the rule history is put in force and the rules folder is made to hold it; the folder is read only when the
+     * history is empty (the first replica ever started seeds it). From then on {@link #follow()} keeps up with
+     * activations made on any replica, and an activation here is recorded first and mirrored to the folder after.
+     */
+    public static RuleActivation startFollowingDatabase(RulesFolder folder, RuleHistory history, PackCheck check,
+                                                        Clock clock) {
+        completeInterruptedActivation(folder, history);
+        Optional<RuleHistory.Stored> latest = history.latest();
+        RuleActivation activation;
+        if (latest.isEmpty()) {
+            activation = start(folder, history, check, clock);
+        } else {
+            RuleHistory.Stored stored = latest.get();
+            RuleSet ruleSet = check.compile(stored.source());
+            LOG.infof("Rule version %d taken from the database (the rules folder %s is a copy of it on a replica)",
+                    stored.version().number(), folder.dir());
+            activation = new RuleActivation(folder, history, check, clock, new State(ruleSet, stored.version(), Status.OK, null));
+            activation.mirrorQuietly(stored.source());
+        }
+        activation.followsDatabase = true;
+        return activation;
+    }
+
+    /**
+     * Puts in force the version the database says is current, if it is not the one serving here (a replica follows
+     * activations and rollbacks made on another). Compiled before the swap, off the check path, as any activation.
+     *
+     * @return the version now in force, if it changed
+     */
+    public Optional<RuleVersion> follow() {
+        int newest = history.latestNumber();
+        if (newest == 0 || newest == state.version().number()) {
+            return Optional.empty();
+        }
+        synchronized (lock) {
+            return catchUp();
+        }
+    }
+
+    /** Under the lock. */
+    private Optional<RuleVersion> catchUp() {
+        Optional<RuleHistory.Stored> latest = history.latest();
+        if (latest.isEmpty() || latest.get().version().number() == state.version().number()) {
+            return Optional.empty();
+        }
+        RuleHistory.Stored stored = latest.get();
+        RuleSet ruleSet = stored.version().digest().equals(state.version().digest()) ? state.ruleSet()
+                : check.compile(stored.source());
+        swap(ruleSet, stored.version());
+        mirrorQuietly(stored.source());
+        return Optional.of(stored.version());
+    }
+
+    /** The folder is a copy on a replica: a failure to write it is logged, never undoes the version in force. */
+    private void mirrorQuietly(RulePackSource target) {
+        try {
+            RulePackSource present;
+            try {
+                present = folder.read();
+            } catch (RuntimeException e) {
+                present = RulePackSource.of(folder.dir().toString(), List.of());
+            }
+            if (present.digest().equals(target.digest())) {
+                return;
+            }
+            folder.beginActivation(target.digest());
+            folder.mirror(present, target);
+            folder.endActivation();
+        } catch (RuntimeException e) {
+            LOG.warnf("The rules folder %s could not be made to hold the version in force (%s); it is a copy only, "
+                    + "the version in force is not affected", folder.dir(), e.getMessage());
+        }
     }
 
     private static RuleActivation fallBack(RulesFolder folder, RuleHistory history, PackCheck check,
@@ -128,6 +206,11 @@ public final class RuleActivation {
         folder.endActivation();
     }
 
+    /** Whether this replica follows the database (see {@link #startFollowingDatabase}). */
+    public boolean followsDatabase() {
+        return followsDatabase;
+    }
+
     public ActiveRuleSet active() {
         return active;
     }
@@ -147,6 +230,9 @@ public final class RuleActivation {
     /** Validates the draft and puts it in force. */
     public RuleVersion activate(Draft draft, String by, String comment, boolean force) {
         synchronized (lock) {
+            if (followsDatabase) {
+                catchUp(); // the draft is compared with the version in force on every replica, not a stale one
+            }
             State current = state;
             if (!force && !draft.baseDigest().equals(current.version().digest())) {
                 throw new ActivationConflictException("draft " + draft.id() + " was made from version "
@@ -167,6 +253,9 @@ public final class RuleActivation {
     /** Puts the files of an earlier version back in force, as a new version. */
     public RuleVersion rollback(int number, String by, String comment) {
         synchronized (lock) {
+            if (followsDatabase) {
+                catchUp();
+            }
             RuleHistory.Stored stored = history.get(number).orElseThrow(() -> new NotFoundException(
                     "no version " + number + " in the rule history"));
             return putInForce(stored.source(), by, comment == null ? "rollback to version " + number : comment,
@@ -218,6 +307,14 @@ public final class RuleActivation {
         if (!outcome.valid()) {
             throw new ActivationRefusedException("the pack does not pass the pack check: " + outcome.verdict().errors().size()
                     + " error(s)", outcome.verdict());
+        }
+        if (followsDatabase) {
+            // The history entry is the commit point for every replica; the local folder follows as a copy.
+            RuleVersion version = history.record(source, history.packVersionFor(outcome.ruleSet().info().version(),
+                    source.digest()), by, comment, how, restoredFrom, clock.instant(), state.version().digest());
+            swap(outcome.ruleSet(), version);
+            mirrorQuietly(source);
+            return version;
         }
         RulePackSource before = folder.read();
         // Marker, then the history entry (the commit point), then the folder: see completeInterruptedActivation.
