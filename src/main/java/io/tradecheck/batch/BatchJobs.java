@@ -336,9 +336,11 @@ public final class BatchJobs implements AutoCloseable {
                 }
                 finish(id, j -> j.done(summary.lines()).withState(JobState.DONE, clock.instant(), null));
             }
-        } catch (SharedJobStore.LeaseLost e) {
-            // This replica was cut off from the database for longer than the lease and another one took the job
-            // over: it owns the job now; nothing more is written here.
+        } catch (SharedJobStore.LeaseLost | SharedJobStore.Unavailable e) {
+            // Lost: this replica was cut off from the database for longer than the lease and another one took the job
+            // over; nothing more is written here. Unavailable: the database failed under the job; its lease is no
+            // longer renewed, so a replica (this one too) takes it over after its last committed line once the
+            // database answers again. Never FAILED for a fault that is not the file's.
             LOG.warnf("Batch job %s: %s; this replica stops working on it", id, e.getMessage());
             active.remove(id);
             attempts.remove(id);
@@ -438,7 +440,10 @@ public final class BatchJobs implements AutoCloseable {
         try {
             shared.heartbeat(attempts);
             if (!stopping && active.isEmpty()) {
-                shared.claimExpired().ifPresent(this::takeOver);
+                Optional<SharedJobStore.Claim> claim = shared.claimExpired();
+                if (claim.isPresent()) {
+                    takeOver(claim.get());
+                }
             }
         } catch (java.sql.SQLException | IOException | RuntimeException e) {
             LOG.warnf("Batch jobs: cannot reach the shared job store (%s); retrying", e.getMessage());

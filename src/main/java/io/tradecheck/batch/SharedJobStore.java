@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,6 +35,13 @@ public final class SharedJobStore {
     public static final class LeaseLost extends RuntimeException {
         LeaseLost(String job) {
             super("batch job " + job + " was taken over by another replica", null, false, false);
+        }
+    }
+
+    /** The database failed while a job's lines were being committed: the job stops here and is taken over later. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -165,8 +171,7 @@ public final class SharedJobStore {
                 throw e;
             }
         } catch (SQLException | IOException e) {
-            throw new UncheckedIOException(new IOException("cannot store the results of batch job " + job + ": "
-                    + e.getMessage(), e));
+            throw new Unavailable("cannot store the results of batch job " + job + ": " + e.getMessage(), e);
         }
     }
 
