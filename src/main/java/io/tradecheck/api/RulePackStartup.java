@@ -53,6 +53,13 @@ public class RulePackStartup {
     @ConfigProperty(name = "tradecheck.cluster.poll-interval", defaultValue = "1s")
     java.time.Duration pollInterval;
 
+    /** How long an activation waits for the other replicas to compile the new version ahead of recording it. */
+    @ConfigProperty(name = "tradecheck.cluster.prepare-timeout", defaultValue = "30s")
+    java.time.Duration prepareTimeout;
+
+    @ConfigProperty(name = "tradecheck.cluster.node")
+    java.util.Optional<String> node;
+
     private RulesFolderWatch folderWatch;
     private RuleVersionFollower follower;
     private final ExecutorService impactPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
@@ -77,7 +84,8 @@ public class RulePackStartup {
                     + "replicas share their rule versions and batch jobs through it (docs/operations.md)");
         }
         RulesFolder folder = new RulesFolder(config.rules().dir());
-        RuleActivation activation = cluster ? RuleActivation.startFollowingDatabase(folder, history, check, Clock.systemUTC())
+        RuleActivation activation = cluster ? RuleActivation.startFollowingDatabase(folder, history, check, Clock.systemUTC(),
+                node.orElseGet(BatchStartup::nodeName), prepareTimeout)
                 : RuleActivation.start(folder, history, check, Clock.systemUTC());
         var info = activation.active().current().info();
         LOG.infof("Rule pack %s (%s) in force as version %d, from %s in %d ms: %d table rows, %d rules, content %s..%s",

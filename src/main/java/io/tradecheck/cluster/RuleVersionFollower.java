@@ -54,5 +54,10 @@ public final class RuleVersionFollower implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        try {
+            activation.leave();
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not say goodbye to the other replicas: %s", e.getMessage());
+        }
     }
 }

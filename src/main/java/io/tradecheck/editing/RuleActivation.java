@@ -42,6 +42,17 @@ public final class RuleActivation {
     private volatile State state;
     /** Replicas: the database's newest version is the one in force, the folder only a local copy of it. */
     private volatile boolean followsDatabase;
+    /** Replicas: this one's name in rule_replica; null for no prepare phase (activations recorded at once). */
+    private volatile String node;
+    private volatile java.time.Duration prepareTimeout = java.time.Duration.ZERO;
+    /** A rule set announced for activation and compiled ahead of it. */
+    private volatile Prepared prepared;
+
+    private record Prepared(String digest, RuleSet ruleSet) {
+    }
+
+    /** Replicas seen within this many seconds are waited for by an activation. */
+    static final int LIVE_REPLICA_SECONDS = 15;
 
     private RuleActivation(RulesFolder folder, RuleHistory history, PackCheck check, Clock clock,
                            State initial) {
@@ -93,6 +104,28 @@ public final class RuleActivation {
      */
     public static RuleActivation startFollowingDatabase(RulesFolder folder, RuleHistory history, PackCheck check,
                                                         Clock clock) {
+        return startFollowingDatabase(folder, history, check, clock, null, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The same, with a prepare phase: an activation here first announces its files, waits (at most
+     * {@code prepareTimeout}) until every other live replica has compiled them ahead, and only then records the
+     * version, so that every replica swaps within a poll of the commit instead of a poll plus a compile.
+     *
+     * @param node this replica's name among the replicas
+     */
+    public static RuleActivation startFollowingDatabase(RulesFolder folder, RuleHistory history, PackCheck check,
+                                                        Clock clock, String node, java.time.Duration prepareTimeout) {
+        RuleActivation activation = startFollowing(folder, history, check, clock);
+        activation.node = node;
+        activation.prepareTimeout = prepareTimeout;
+        if (node != null) {
+            history.reportReady(node, activation.state.version().digest());
+        }
+        return activation;
+    }
+
+    private static RuleActivation startFollowing(RulesFolder folder, RuleHistory history, PackCheck check, Clock clock) {
         completeInterruptedActivation(folder, history);
         Optional<RuleHistory.Stored> latest = history.latest();
         RuleActivation activation;
@@ -118,11 +151,42 @@ public final class RuleActivation {
      */
     public Optional<RuleVersion> follow() {
         int newest = history.latestNumber();
-        if (newest == 0 || newest == state.version().number()) {
-            return Optional.empty();
+        if (newest != 0 && newest != state.version().number()) {
+            synchronized (lock) {
+                return catchUp();
+            }
         }
-        synchronized (lock) {
-            return catchUp();
+        if (node != null) {
+            prepareAhead();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Compiles the rule set another replica announced for activation, if not done yet, and reports this replica
+     * alive and ready for it (or for the version in force).
+     */
+    private void prepareAhead() {
+        Prepared ahead = prepared;
+        String current = state.version().digest();
+        Optional<String> pending = history.latestPrepared();
+        if (pending.isPresent() && !pending.get().equals(current) && (ahead == null || !ahead.digest().equals(pending.get()))) {
+            history.reportReady(node, current); // alive while compiling
+            long started = System.nanoTime();
+            RuleSet ruleSet = check.compile(history.source(pending.get()).orElseThrow());
+            ahead = new Prepared(pending.get(), ruleSet);
+            prepared = ahead;
+            LOG.infof("Rule set %s compiled ahead of its activation in %d ms", pending.get().substring(0, 19),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        history.reportReady(node, ahead != null && pending.isPresent() && ahead.digest().equals(pending.get())
+                ? ahead.digest() : current);
+    }
+
+    /** A replica that stops cleanly is no longer waited for by activations. */
+    public void leave() {
+        if (node != null) {
+            history.forgetReplica(node);
         }
     }
 
@@ -133,9 +197,17 @@ public final class RuleActivation {
             return Optional.empty();
         }
         RuleHistory.Stored stored = latest.get();
+        long started = System.nanoTime();
+        Prepared ahead = prepared;
         RuleSet ruleSet = stored.version().digest().equals(state.version().digest()) ? state.ruleSet()
+                : ahead != null && ahead.digest().equals(stored.version().digest()) ? ahead.ruleSet()
                 : check.compile(stored.source());
+        prepared = null;
+        long compiled = System.nanoTime();
         swap(ruleSet, stored.version());
+        LOG.infof("Rule version %d followed from the database: compiled in %d ms after %d ms in the history",
+                stored.version().number(), (compiled - started) / 1_000_000,
+                java.time.Duration.between(stored.version().activatedAt(), clock.instant()).toMillis());
         mirrorQuietly(stored.source());
         return Optional.of(stored.version());
     }
@@ -309,10 +381,17 @@ public final class RuleActivation {
                     + " error(s)", outcome.verdict());
         }
         if (followsDatabase) {
+            String packVersion = history.packVersionFor(outcome.ruleSet().info().version(), source.digest());
+            if (node != null) {
+                prepared = new Prepared(source.digest(), outcome.ruleSet()); // this replica's follower need not compile it
+                history.prepare(source, packVersion, clock.instant());
+                awaitReplicas(source.digest());
+            }
             // The history entry is the commit point for every replica; the local folder follows as a copy.
-            RuleVersion version = history.record(source, history.packVersionFor(outcome.ruleSet().info().version(),
-                    source.digest()), by, comment, how, restoredFrom, clock.instant(), state.version().digest());
+            RuleVersion version = history.record(source, packVersion, by, comment, how, restoredFrom, clock.instant(),
+                    state.version().digest());
             swap(outcome.ruleSet(), version);
+            prepared = null;
             mirrorQuietly(source);
             return version;
         }
@@ -338,6 +417,28 @@ public final class RuleActivation {
         folder.endActivation();
         swap(outcome.ruleSet(), version);
         return version;
+    }
+
+    /** Waits until every other live replica has compiled {@code digest} ahead, at most the prepare timeout. */
+    private void awaitReplicas(String digest) {
+        long started = System.nanoTime();
+        long deadline = started + prepareTimeout.toNanos();
+        List<String> waiting = history.replicasNotReady(digest, node, LIVE_REPLICA_SECONDS);
+        try {
+            while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                waiting = history.replicasNotReady(digest, node, LIVE_REPLICA_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (waiting.isEmpty()) {
+            LOG.infof("Every replica compiled %s ahead in %d ms; recording the version", digest.substring(0, 19),
+                    (System.nanoTime() - started) / 1_000_000);
+        } else {
+            LOG.warnf("Replica(s) %s did not compile %s within %s; recording the version anyway (they compile it when "
+                    + "they see it)", waiting, digest.substring(0, 19), prepareTimeout);
+        }
     }
 
     private void swap(RuleSet ruleSet, RuleVersion version) {
