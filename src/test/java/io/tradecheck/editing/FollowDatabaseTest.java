@@ -31,6 +31,14 @@ class FollowDatabaseTest {
                 new PackCheck(), Clock.systemUTC());
     }
 
+    /** A replica with a name: its activations wait for the others to compile ahead (prepare phase). */
+    private RuleActivation named(String name) {
+        Path rules = tmp.resolve(name);
+        PackFixture.copyBundled(rules);
+        return RuleActivation.startFollowingDatabase(new RulesFolder(rules), TestHistory.in(tmp.resolve("data")),
+                new PackCheck(), Clock.systemUTC(), name, java.time.Duration.ofSeconds(120));
+    }
+
     private static BigDecimal japanRate(RuleActivation activation) {
         return new ShipmentChecker(activation.active(), ZoneId.of("UTC")).check(PackFixture.japaneseBall("t"))
                 .additionalDutyRate();
@@ -63,6 +71,30 @@ class FollowDatabaseTest {
         RuleActivation three = replica("three");
         assertEquals(changed.number(), three.state().version().number());
         assertEquals(changed.digest(), new RulesFolder(tmp.resolve("three")).read().digest());
+    }
+
+    @Test
+    void anActivationIsRecordedOnlyOnceTheOtherReplicaCompiledItAhead() throws Exception {
+        RuleActivation one = named("one");
+        RuleActivation two = named("two");
+        RuleHistory history = TestHistory.in(tmp.resolve("data"));
+        int before = history.latestNumber();
+        Draft draft = draft(one, 27);
+        java.util.concurrent.CompletableFuture<RuleVersion> activating =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> one.activate(draft, "ann", null, false));
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (history.latestPrepared().filter(draft.source().digest()::equals).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(Optional.of(draft.source().digest()), history.latestPrepared(), "announced after its pack check");
+        Thread.sleep(500);
+        assertTrue(!activating.isDone() && history.latestNumber() == before, "not recorded while replica two is not ready");
+
+        assertEquals(Optional.empty(), two.follow(), "compiles ahead and reports ready; nothing in force changes yet");
+        assertEquals(0, new BigDecimal("24").compareTo(japanRate(two)));
+        RuleVersion changed = activating.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(Optional.of(changed), two.follow());
+        assertEquals(0, new BigDecimal("27").compareTo(japanRate(two)));
     }
 
     @Test
