@@ -171,9 +171,35 @@ public final class RuleActivation {
         String current = state.version().digest();
         Optional<String> pending = history.latestPrepared();
         if (pending.isPresent() && !pending.get().equals(current) && (ahead == null || !ahead.digest().equals(pending.get()))) {
-            history.reportReady(node, current); // alive while compiling
             long started = System.nanoTime();
-            RuleSet ruleSet = check.compile(history.source(pending.get()).orElseThrow());
+            RulePackSource source = history.source(pending.get()).orElseThrow();
+            // Compiled on a thread of its own while this one keeps saying "alive" every second: a compile slower than
+            // the liveness window must not make the activation stop waiting for this replica.
+            java.util.concurrent.CompletableFuture<RuleSet> compiling = new java.util.concurrent.CompletableFuture<>();
+            Thread compiler = new Thread(() -> {
+                try {
+                    compiling.complete(check.compile(source));
+                } catch (Throwable e) {
+                    compiling.completeExceptionally(e);
+                }
+            }, "tradecheck-rule-compile-ahead");
+            compiler.setDaemon(true);
+            compiler.start();
+            RuleSet ruleSet;
+            while (true) {
+                history.reportReady(node, current);
+                try {
+                    ruleSet = compiling.get(1, java.util.concurrent.TimeUnit.SECONDS);
+                    break;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // still compiling
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
             ahead = new Prepared(pending.get(), ruleSet);
             prepared = ahead;
             LOG.infof("Rule set %s compiled ahead of its activation in %d ms", pending.get().substring(0, 19),
