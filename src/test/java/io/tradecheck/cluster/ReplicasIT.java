@@ -129,6 +129,19 @@ class ReplicasIT {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
+        // The replicas' rules and data go; their logs stay (a few KB each), named in a failure's message.
+        for (Replica r : replicas) {
+            for (String folder : List.of("rules", "data")) {
+                Path dir = r.log().resolveSibling(folder);
+                if (Files.isDirectory(dir)) {
+                    try (var files = Files.walk(dir)) {
+                        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Test
@@ -385,7 +398,7 @@ class ReplicasIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new IllegalStateException("replica " + n + " died at start:\n" + Files.readString(log));
+                throw new IllegalStateException("replica " + n + " died at start (" + log + "):\n" + Files.readString(log));
             }
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
