@@ -4,6 +4,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.tradecheck.batch.BatchJobs;
 import io.tradecheck.batch.BatchValidator;
+import io.tradecheck.batch.SharedJobStore;
 import io.tradecheck.batch.UploadSpool;
 import io.tradecheck.config.TradecheckConfig;
 import io.tradecheck.engine.ShipmentChecker;
@@ -53,10 +54,29 @@ public class BatchStartup {
     @Produces
     @Singleton
     @Startup
-    BatchJobs batchJobs(TradecheckConfig config, BatchValidator validator) throws IOException {
-        BatchJobs jobs = new BatchJobs(config.data().dir(), validator, Clock.systemUTC());
+    BatchJobs batchJobs(TradecheckConfig config, BatchValidator validator,
+                        @ConfigProperty(name = "tradecheck.cluster.enabled", defaultValue = "false") boolean cluster,
+                        @ConfigProperty(name = "tradecheck.cluster.node") java.util.Optional<String> node,
+                        @ConfigProperty(name = "tradecheck.cluster.batch-lease", defaultValue = "10s") Duration lease)
+            throws IOException {
+        // Replicas keep their jobs in the database (docs/operations.md); a single node in its data folder.
+        SharedJobStore shared = cluster ? new SharedJobStore(io.quarkus.arc.Arc.container().select(io.agroal.api.AgroalDataSource.class,
+                new io.quarkus.agroal.DataSource.DataSourceLiteral(config.database())).get(), node.orElseGet(BatchStartup::nodeName),
+                lease) : null;
+        BatchJobs jobs = new BatchJobs(config.data().dir(), validator, Clock.systemUTC(), shared);
         jobs.recover();
         return jobs;
+    }
+
+    /** This replica's name in the shared job rows: host name and process id, unique among live replicas. */
+    static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tradecheck.api;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
+import io.tradecheck.cluster.RuleVersionFollower;
 import io.tradecheck.config.TradecheckConfig;
 import io.tradecheck.editing.DraftStore;
 import io.tradecheck.editing.ImpactAnalysis;
@@ -26,6 +27,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,7 +43,26 @@ public class RulePackStartup {
     @Inject
     TradecheckConfig config;
 
+    /** Replicas (docs/operations.md): rule versions and batch jobs shared through PostgreSQL. */
+    @ConfigProperty(name = "tradecheck.cluster.enabled", defaultValue = "false")
+    boolean cluster;
+
+    /** With replicas, the one replica whose rules folder is watched (an authoring convenience); off on the others. */
+    @ConfigProperty(name = "tradecheck.cluster.folder-author", defaultValue = "false")
+    boolean folderAuthor;
+
+    @ConfigProperty(name = "tradecheck.cluster.poll-interval", defaultValue = "1s")
+    java.time.Duration pollInterval;
+
+    /** How long an activation waits for the other replicas to compile the new version ahead of recording it. */
+    @ConfigProperty(name = "tradecheck.cluster.prepare-timeout", defaultValue = "30s")
+    java.time.Duration prepareTimeout;
+
+    @ConfigProperty(name = "tradecheck.cluster.node")
+    java.util.Optional<String> node;
+
     private RulesFolderWatch folderWatch;
+    private RuleVersionFollower follower;
     private final ExecutorService impactPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
             r -> {
                 Thread t = new Thread(r, "tradecheck-impact");
@@ -60,7 +81,14 @@ public class RulePackStartup {
     @Singleton
     @Startup
     RuleActivation ruleActivation(PackCheck check, RuleHistory history) {
-        RuleActivation activation = RuleActivation.start(new RulesFolder(config.rules().dir()), history, check, Clock.systemUTC());
+        if (cluster && !config.database().equals("postgresql")) {
+            throw new IllegalStateException("tradecheck.cluster.enabled=true needs tradecheck.database=postgresql: the "
+                    + "replicas share their rule versions and batch jobs through it (docs/operations.md)");
+        }
+        RulesFolder folder = new RulesFolder(config.rules().dir());
+        RuleActivation activation = cluster ? RuleActivation.startFollowingDatabase(folder, history, check, Clock.systemUTC(),
+                node.orElseGet(BatchStartup::nodeName), prepareTimeout)
+                : RuleActivation.start(folder, history, check, Clock.systemUTC());
         var info = activation.active().current().info();
         LOG.infof("Rule pack %s (%s) in force as version %d, from %s in %d ms: %d table rows, %d rules, content %s..%s",
                 info.version(), info.digest().substring(0, 19), activation.state().version().number(),
@@ -97,13 +125,19 @@ public class RulePackStartup {
     }
 
     void startWatching(@Observes StartupEvent event, RuleActivation activation) {
-        if (config.rules().watch()) {
+        if (cluster) {
+            follower = new RuleVersionFollower(activation).start(pollInterval);
+        }
+        if (config.rules().watch() && (!cluster || folderAuthor)) {
             folderWatch = new RulesFolderWatch(config.rules().dir(), config.rules().debounce(), activation::reloadFolder)
                     .start();
         }
     }
 
     void stopWatching(@Observes ShutdownEvent event) {
+        if (follower != null) {
+            follower.close();
+        }
         if (folderWatch != null) {
             folderWatch.close();
         }

@@ -44,7 +44,7 @@ public final class BatchJobs implements AutoCloseable {
             + "(GET /api/v1/decisions?batchJob=<this job's id>). Submit the file again.";
     private static final Logger LOG = Logger.getLogger(BatchJobs.class);
     private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final long SAVE_PROGRESS_EVERY_NANOS = 2_000_000_000L;
     static final String INTERRUPTED_MESSAGE = "Interrupted by a stop of the service after %d lines, all of them "
@@ -58,8 +58,21 @@ public final class BatchJobs implements AutoCloseable {
     private final Map<String, BatchJob> active = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private static final String CALLER_FILE = "caller.txt";
+    /** Replicas: the database holds the jobs (null on a single node, where the folders do). */
+    private final SharedJobStore shared;
+    /** The attempt at which this replica holds each job it runs or has queued (replicas only). */
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+    private java.util.concurrent.ScheduledExecutorService leases;
 
     public BatchJobs(Path dataDir, BatchValidator validator, Clock clock) {
+        this(dataDir, validator, clock, null);
+    }
+
+    /**
+     * @param shared where replicas keep their jobs (docs/operations.md, "Running N replicas"); null for a single node
+     */
+    public BatchJobs(Path dataDir, BatchValidator validator, Clock clock, SharedJobStore shared) {
+        this.shared = shared;
         this.root = dataDir.resolve("batch-jobs");
         this.validator = validator;
         this.clock = clock;
@@ -75,6 +88,12 @@ public final class BatchJobs implements AutoCloseable {
      * and marks every job a crash left QUEUED or RUNNING as LOST; returns how many were marked LOST.
      */
     public int recover() throws IOException {
+        if (shared != null) {
+            // Replicas: no job is lost with its node. The jobs this node held before it stopped or died are claimed
+            // again (by any replica) once their leases run out, and resume after their last committed line.
+            startLeases();
+            return 0;
+        }
         if (!Files.isDirectory(root)) {
             return 0;
         }
@@ -160,6 +179,10 @@ public final class BatchJobs implements AutoCloseable {
         // Kept beside the job, so that a resumed job logs its lines under the same caller.
         OwnerOnlyFiles.write(dir.resolve(CALLER_FILE), caller.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         save(job);
+        if (shared != null) {
+            shared.insert(job, input, caller);
+            attempts.put(id, 1);
+        }
         active.put(id, job);
         runner.submit(() -> run(job, input, new BatchOrigin(caller, id), false));
         return job;
@@ -170,10 +193,16 @@ public final class BatchJobs implements AutoCloseable {
             return Optional.empty();
         }
         BatchJob live = active.get(id);
-        return live != null ? Optional.of(live) : read(id);
+        if (live != null) {
+            return Optional.of(live);
+        }
+        return shared != null ? shared.status(id) : read(id);
     }
 
     public List<BatchJob> list() throws IOException {
+        if (shared != null) {
+            return shared.list().stream().map(j -> active.getOrDefault(j.id(), j)).toList();
+        }
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -185,7 +214,28 @@ public final class BatchJobs implements AutoCloseable {
 
     /** The results of a DONE job, as NDJSON, one line per input line. */
     public Path results(String id) {
-        return root.resolve(id).resolve("results.ndjson");
+        Path file = root.resolve(id).resolve("results.ndjson");
+        if (shared != null && ID.matcher(id).matches() && !Files.exists(file.resolveSibling("summary.json"))) {
+            // Replicas: the results are the job's lines in the database, whichever replica checked them; a replica
+            // writes them out once into its own folder (with the summary) to answer downloads.
+            Optional<BatchJob> job = shared.status(id);
+            Optional<String> summary = shared.summary(id);
+            if (job.isPresent() && job.get().state() == JobState.DONE && summary.isPresent()) {
+                try {
+                    Path dir = OwnerOnlyFiles.createDirectories(root.resolve(id));
+                    Path tmp = dir.resolve("results.ndjson.tmp");
+                    shared.copyLines(id, tmp);
+                    move(tmp, file);
+                    Path summaryTmp = dir.resolve("summary.json.tmp");
+                    Files.writeString(summaryTmp, summary.get());
+                    move(summaryTmp, dir.resolve("summary.json"));
+                } catch (IOException | java.sql.SQLException e) {
+                    throw new UncheckedIOException(new IOException("cannot read the results of job " + id
+                            + " from the database: " + e.getMessage(), e));
+                }
+            }
+        }
+        return file;
     }
 
     /** Copies the results of a DONE job to {@code out} in the format asked for (they are stored as NDJSON). */
@@ -205,7 +255,18 @@ public final class BatchJobs implements AutoCloseable {
 
     public Optional<BatchSummary> summary(String id) {
         Path file = root.resolve(id).resolve("summary.json");
-        if (!ID.matcher(id).matches() || !Files.exists(file)) {
+        if (!ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        if (shared != null && !Files.exists(file)) {
+            try {
+                Optional<String> stored = shared.summary(id);
+                return stored.isEmpty() ? Optional.empty() : Optional.of(JSON.readValue(stored.get(), BatchSummary.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!Files.exists(file)) {
             return Optional.empty();
         }
         try {
@@ -222,6 +283,12 @@ public final class BatchJobs implements AutoCloseable {
             return false;
         }
         Path dir = root.resolve(id);
+        if (shared != null) {
+            shared.delete(id);
+            if (!Files.isDirectory(dir)) {
+                return true;
+            }
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -248,8 +315,13 @@ public final class BatchJobs implements AutoCloseable {
             BatchSummary.Tally tally = resume ? WrittenResults.tally(results) : new BatchSummary.Tally(null);
             try (OutputStream out = resume ? Files.newOutputStream(results, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND) : OwnerOnlyFiles.newOutputStream(results);
-                 ResultWriter writer = ResultWriter.of(ResultFormat.NDJSON, out)) {
+                 ResultWriter file = ResultWriter.of(ResultFormat.NDJSON, out);
+                 ResultWriter writer = shared == null ? file
+                         : new SharedLines(file, id, attempts.get(id), tally.lines() + 1)) {
                 BatchSummary summary = validator.resume(reader, writer, tally, () -> stopping, done -> {
+                    if (writer instanceof SharedLines lines) {
+                        lines.commit(); // the chunk's lines and the count, in one transaction
+                    }
                     BatchJob now = active.computeIfPresent(id, (k, j) -> j.withProgress(done));
                     if (now != null && System.nanoTime() - lastSave[0] > SAVE_PROGRESS_EVERY_NANOS) {
                         lastSave[0] = System.nanoTime();
@@ -258,8 +330,20 @@ public final class BatchJobs implements AutoCloseable {
                 }, origin);
                 writer.close();
                 JSON.writeValue(OwnerOnlyFiles.newOutputStream(input.resolveSibling("summary.json")), summary);
+                if (shared != null) {
+                    shared.save(active.get(id).done(summary.lines()).withState(JobState.DONE, clock.instant(), null),
+                            attempts.get(id), JSON.writeValueAsString(summary));
+                }
                 finish(id, j -> j.done(summary.lines()).withState(JobState.DONE, clock.instant(), null));
             }
+        } catch (SharedJobStore.LeaseLost | SharedJobStore.Unavailable e) {
+            // Lost: this replica was cut off from the database for longer than the lease and another one took the job
+            // over; nothing more is written here. Unavailable: the database failed under the job; its lease is no
+            // longer renewed, so a replica (this one too) takes it over after its last committed line once the
+            // database answers again. Never FAILED for a fault that is not the file's.
+            LOG.warnf("Batch job %s: %s; this replica stops working on it", id, e.getMessage());
+            active.remove(id);
+            attempts.remove(id);
         } catch (BatchPipeline.Stopped e) {
             interrupted = true;
             finish(id, j -> j.withProgress(e.linesWritten()).withState(JobState.INTERRUPTED, clock.instant(),
@@ -294,6 +378,7 @@ public final class BatchJobs implements AutoCloseable {
         try {
             save(end);
             active.remove(id);
+            attempts.remove(id);
         } catch (UncheckedIOException e) {
             // The disk is full (or gone): the job has ended all the same. Its end state is answered from memory, so
             // it never shows RUNNING for ever and the jobs queued behind it run; at the next start it reads as LOST.
@@ -325,6 +410,102 @@ public final class BatchJobs implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Integer attempt = shared == null ? null : attempts.get(job.id());
+        if (attempt != null) {
+            try {
+                if (!shared.save(job, attempt, null)) {
+                    LOG.warnf("Batch job %s was taken over by another replica; its status there stands", job.id());
+                }
+            } catch (RuntimeException e) {
+                // The lease runs out while the database is away, and a replica takes the job over then.
+                LOG.errorf("Batch job %s: status %s not saved in the database: %s", job.id(), job.state(), e.getMessage());
+            }
+        }
+    }
+
+    /** Replicas: renews the leases of the jobs held here, and takes over a job whose replica died when idle. */
+    private void startLeases() {
+        long every = Math.max(200, shared.lease().toMillis() / 3);
+        leases = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tradecheck-batch-leases");
+            t.setDaemon(true);
+            return t;
+        });
+        leases.scheduleWithFixedDelay(this::tendLeases, 0, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        LOG.infof("Batch jobs shared through the database as node %s (lease %d ms)", shared.node(),
+                shared.lease().toMillis());
+    }
+
+    private void tendLeases() {
+        try {
+            shared.heartbeat(attempts);
+            if (!stopping && active.isEmpty()) {
+                Optional<SharedJobStore.Claim> claim = shared.claimExpired();
+                if (claim.isPresent()) {
+                    takeOver(claim.get());
+                }
+            }
+        } catch (java.sql.SQLException | IOException | RuntimeException e) {
+            LOG.warnf("Batch jobs: cannot reach the shared job store (%s); retrying", e.getMessage());
+        }
+    }
+
+    /**
+     * Goes on with a job another replica held when it died (or stopped): its order file and its committed result lines
+     * come from the database, the decisions logged past the last committed line are taken out (they are checked and
+     * logged again), and the job resumes after that line.
+     */
+    private void takeOver(SharedJobStore.Claim claim) throws java.sql.SQLException, IOException {
+        BatchJob job = claim.job();
+        String id = job.id();
+        Path dir = OwnerOnlyFiles.createDirectories(root.resolve(id));
+        Path input = dir.resolve("input" + job.format().extension());
+        shared.copyInput(id, input);
+        Files.deleteIfExists(dir.resolve("summary.json"));
+        long lastLine = shared.copyLines(id, dir.resolve("results.ndjson"));
+        int forgotten = shared.forgetDecisionsAfter(id, lastLine);
+        OwnerOnlyFiles.write(dir.resolve(CALLER_FILE), claim.caller().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        attempts.put(id, claim.attempt());
+        active.put(id, job);
+        LOG.infof("Batch job %s taken over (attempt %d) after %d committed lines (file line %d); %d decision(s) logged "
+                + "past them are checked again", id, claim.attempt(), job.linesDone(), lastLine, forgotten);
+        runner.submit(() -> run(job, input, new BatchOrigin(claim.caller(), id), true));
+    }
+
+    /** Writes each result to the job's file and commits each chunk's lines to the database, numbered in file order. */
+    private final class SharedLines implements ResultWriter {
+        private final ResultWriter file;
+        private final String id;
+        private final int attempt;
+        private final List<LineResult> pending = new java.util.ArrayList<>();
+        private long next;
+
+        SharedLines(ResultWriter file, String id, int attempt, long next) {
+            this.file = file;
+            this.id = id;
+            this.attempt = attempt;
+            this.next = next;
+        }
+
+        @Override
+        public void write(LineResult result) throws IOException {
+            file.write(result);
+            pending.add(result);
+        }
+
+        void commit() {
+            if (!pending.isEmpty()) {
+                shared.append(id, attempt, next, pending);
+                next += pending.size();
+                pending.clear();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            commit();
+            file.close();
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -347,6 +528,9 @@ public final class BatchJobs implements AutoCloseable {
 
     @Override
     public void close() {
+        if (leases != null) {
+            leases.shutdownNow();
+        }
         runner.shutdownNow();
     }
 }

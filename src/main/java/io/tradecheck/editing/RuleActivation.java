@@ -40,6 +40,19 @@ public final class RuleActivation {
     private final ActiveRuleSet active;
     private final Object lock = new Object();
     private volatile State state;
+    /** Replicas: the database's newest version is the one in force, the folder only a local copy of it. */
+    private volatile boolean followsDatabase;
+    /** Replicas: this one's name in rule_replica; null for no prepare phase (activations recorded at once). */
+    private volatile String node;
+    private volatile java.time.Duration prepareTimeout = java.time.Duration.ZERO;
+    /** A rule set announced for activation and compiled ahead of it. */
+    private volatile Prepared prepared;
+
+    private record Prepared(String digest, RuleSet ruleSet) {
+    }
+
+    /** Replicas seen within this many seconds are waited for by an activation. */
+    static final int LIVE_REPLICA_SECONDS = 15;
 
     private RuleActivation(RulesFolder folder, RuleHistory history, PackCheck check, Clock clock,
                            State initial) {
@@ -81,6 +94,169 @@ public final class RuleActivation {
                     new State(outcome.ruleSet(), version, Status.OK, null));
         }
         return fallBack(folder, history, check, clock, latest, outcome.verdict().errors(), source.digest());
+    }
+
+    /**
+     * Start of a replica (docs/operations.md, "Running N replicas"): the database is the truth. The newest version in
+     * the rule history is put in force and the rules folder is made to hold it; the folder is read only when the
+     * history is empty (the first replica ever started seeds it). From then on {@link #follow()} keeps up with
+     * activations made on any replica, and an activation here is recorded first and mirrored to the folder after.
+     */
+    public static RuleActivation startFollowingDatabase(RulesFolder folder, RuleHistory history, PackCheck check,
+                                                        Clock clock) {
+        return startFollowingDatabase(folder, history, check, clock, null, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The same, with a prepare phase: an activation here first announces its files, waits (at most
+     * {@code prepareTimeout}) until every other live replica has compiled them ahead, and only then records the
+     * version, so that every replica swaps within a poll of the commit instead of a poll plus a compile.
+     *
+     * @param node this replica's name among the replicas
+     */
+    public static RuleActivation startFollowingDatabase(RulesFolder folder, RuleHistory history, PackCheck check,
+                                                        Clock clock, String node, java.time.Duration prepareTimeout) {
+        RuleActivation activation = startFollowing(folder, history, check, clock);
+        activation.node = node;
+        activation.prepareTimeout = prepareTimeout;
+        if (node != null) {
+            history.reportReady(node, activation.state.version().digest());
+        }
+        return activation;
+    }
+
+    private static RuleActivation startFollowing(RulesFolder folder, RuleHistory history, PackCheck check, Clock clock) {
+        completeInterruptedActivation(folder, history);
+        Optional<RuleHistory.Stored> latest = history.latest();
+        RuleActivation activation;
+        if (latest.isEmpty()) {
+            activation = start(folder, history, check, clock);
+        } else {
+            RuleHistory.Stored stored = latest.get();
+            RuleSet ruleSet = check.compile(stored.source());
+            LOG.infof("Rule version %d taken from the database (the rules folder %s is a copy of it on a replica)",
+                    stored.version().number(), folder.dir());
+            activation = new RuleActivation(folder, history, check, clock, new State(ruleSet, stored.version(), Status.OK, null));
+            activation.mirrorQuietly(stored.source());
+        }
+        activation.followsDatabase = true;
+        return activation;
+    }
+
+    /**
+     * Puts in force the version the database says is current, if it is not the one serving here (a replica follows
+     * activations and rollbacks made on another). Compiled before the swap, off the check path, as any activation.
+     *
+     * @return the version now in force, if it changed
+     */
+    public Optional<RuleVersion> follow() {
+        int newest = history.latestNumber();
+        if (newest != 0 && newest != state.version().number()) {
+            synchronized (lock) {
+                return catchUp();
+            }
+        }
+        if (node != null) {
+            prepareAhead();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Compiles the rule set another replica announced for activation, if not done yet, and reports this replica
+     * alive and ready for it (or for the version in force).
+     */
+    private void prepareAhead() {
+        Prepared ahead = prepared;
+        String current = state.version().digest();
+        Optional<String> pending = history.latestPrepared();
+        if (pending.isPresent() && !pending.get().equals(current) && (ahead == null || !ahead.digest().equals(pending.get()))) {
+            long started = System.nanoTime();
+            RulePackSource source = history.source(pending.get()).orElseThrow();
+            // Compiled on a thread of its own while this one keeps saying "alive" every second: a compile slower than
+            // the liveness window must not make the activation stop waiting for this replica.
+            java.util.concurrent.CompletableFuture<RuleSet> compiling = new java.util.concurrent.CompletableFuture<>();
+            Thread compiler = new Thread(() -> {
+                try {
+                    compiling.complete(check.compile(source));
+                } catch (Throwable e) {
+                    compiling.completeExceptionally(e);
+                }
+            }, "tradecheck-rule-compile-ahead");
+            compiler.setDaemon(true);
+            compiler.start();
+            RuleSet ruleSet;
+            while (true) {
+                history.reportReady(node, current);
+                try {
+                    ruleSet = compiling.get(1, java.util.concurrent.TimeUnit.SECONDS);
+                    break;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // still compiling
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+            ahead = new Prepared(pending.get(), ruleSet);
+            prepared = ahead;
+            LOG.infof("Rule set %s compiled ahead of its activation in %d ms", pending.get().substring(0, 19),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        history.reportReady(node, ahead != null && pending.isPresent() && ahead.digest().equals(pending.get())
+                ? ahead.digest() : current);
+    }
+
+    /** A replica that stops cleanly is no longer waited for by activations. */
+    public void leave() {
+        if (node != null) {
+            history.forgetReplica(node);
+        }
+    }
+
+    /** Under the lock. */
+    private Optional<RuleVersion> catchUp() {
+        Optional<RuleHistory.Stored> latest = history.latest();
+        if (latest.isEmpty() || latest.get().version().number() == state.version().number()) {
+            return Optional.empty();
+        }
+        RuleHistory.Stored stored = latest.get();
+        long started = System.nanoTime();
+        Prepared ahead = prepared;
+        RuleSet ruleSet = stored.version().digest().equals(state.version().digest()) ? state.ruleSet()
+                : ahead != null && ahead.digest().equals(stored.version().digest()) ? ahead.ruleSet()
+                : check.compile(stored.source());
+        prepared = null;
+        long compiled = System.nanoTime();
+        swap(ruleSet, stored.version());
+        LOG.infof("Rule version %d followed from the database: compiled in %d ms after %d ms in the history",
+                stored.version().number(), (compiled - started) / 1_000_000,
+                java.time.Duration.between(stored.version().activatedAt(), clock.instant()).toMillis());
+        mirrorQuietly(stored.source());
+        return Optional.of(stored.version());
+    }
+
+    /** The folder is a copy on a replica: a failure to write it is logged, never undoes the version in force. */
+    private void mirrorQuietly(RulePackSource target) {
+        try {
+            RulePackSource present;
+            try {
+                present = folder.read();
+            } catch (RuntimeException e) {
+                present = RulePackSource.of(folder.dir().toString(), List.of());
+            }
+            if (present.digest().equals(target.digest())) {
+                return;
+            }
+            folder.beginActivation(target.digest());
+            folder.mirror(present, target);
+            folder.endActivation();
+        } catch (RuntimeException e) {
+            LOG.warnf("The rules folder %s could not be made to hold the version in force (%s); it is a copy only, "
+                    + "the version in force is not affected", folder.dir(), e.getMessage());
+        }
     }
 
     private static RuleActivation fallBack(RulesFolder folder, RuleHistory history, PackCheck check,
@@ -128,6 +304,11 @@ public final class RuleActivation {
         folder.endActivation();
     }
 
+    /** Whether this replica follows the database (see {@link #startFollowingDatabase}). */
+    public boolean followsDatabase() {
+        return followsDatabase;
+    }
+
     public ActiveRuleSet active() {
         return active;
     }
@@ -147,6 +328,9 @@ public final class RuleActivation {
     /** Validates the draft and puts it in force. */
     public RuleVersion activate(Draft draft, String by, String comment, boolean force) {
         synchronized (lock) {
+            if (followsDatabase) {
+                catchUp(); // the draft is compared with the version in force on every replica, not a stale one
+            }
             State current = state;
             if (!force && !draft.baseDigest().equals(current.version().digest())) {
                 throw new ActivationConflictException("draft " + draft.id() + " was made from version "
@@ -167,6 +351,9 @@ public final class RuleActivation {
     /** Puts the files of an earlier version back in force, as a new version. */
     public RuleVersion rollback(int number, String by, String comment) {
         synchronized (lock) {
+            if (followsDatabase) {
+                catchUp();
+            }
             RuleHistory.Stored stored = history.get(number).orElseThrow(() -> new NotFoundException(
                     "no version " + number + " in the rule history"));
             return putInForce(stored.source(), by, comment == null ? "rollback to version " + number : comment,
@@ -219,6 +406,21 @@ public final class RuleActivation {
             throw new ActivationRefusedException("the pack does not pass the pack check: " + outcome.verdict().errors().size()
                     + " error(s)", outcome.verdict());
         }
+        if (followsDatabase) {
+            String packVersion = history.packVersionFor(outcome.ruleSet().info().version(), source.digest());
+            if (node != null) {
+                prepared = new Prepared(source.digest(), outcome.ruleSet()); // this replica's follower need not compile it
+                history.prepare(source, packVersion, clock.instant());
+                awaitReplicas(source.digest());
+            }
+            // The history entry is the commit point for every replica; the local folder follows as a copy.
+            RuleVersion version = history.record(source, packVersion, by, comment, how, restoredFrom, clock.instant(),
+                    state.version().digest());
+            swap(outcome.ruleSet(), version);
+            prepared = null;
+            mirrorQuietly(source);
+            return version;
+        }
         RulePackSource before = folder.read();
         // Marker, then the history entry (the commit point), then the folder: see completeInterruptedActivation.
         folder.beginActivation(source.digest());
@@ -241,6 +443,28 @@ public final class RuleActivation {
         folder.endActivation();
         swap(outcome.ruleSet(), version);
         return version;
+    }
+
+    /** Waits until every other live replica has compiled {@code digest} ahead, at most the prepare timeout. */
+    private void awaitReplicas(String digest) {
+        long started = System.nanoTime();
+        long deadline = started + prepareTimeout.toNanos();
+        List<String> waiting = history.replicasNotReady(digest, node, LIVE_REPLICA_SECONDS);
+        try {
+            while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                waiting = history.replicasNotReady(digest, node, LIVE_REPLICA_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (waiting.isEmpty()) {
+            LOG.infof("Every replica compiled %s ahead in %d ms; recording the version", digest.substring(0, 19),
+                    (System.nanoTime() - started) / 1_000_000);
+        } else {
+            LOG.warnf("Replica(s) %s did not compile %s within %s; recording the version anyway (they compile it when "
+                    + "they see it)", waiting, digest.substring(0, 19), prepareTimeout);
+        }
     }
 
     private void swap(RuleSet ruleSet, RuleVersion version) {

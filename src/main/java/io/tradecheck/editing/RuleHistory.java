@@ -47,6 +47,107 @@ public final class RuleHistory {
         return versions("WHERE a.id = (SELECT MAX(id) FROM rule_activation)", null).stream().findFirst().map(this::stored);
     }
 
+    /**
+     * The number of the version in force according to the database (the newest activation; 0 when there is none): one
+     * read of the primary key's index, cheap enough to poll every second from every replica.
+     */
+    public int latestNumber() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM rule_activation");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Math.toIntExact(rs.getLong(1)) : 0;
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot read the rule history", e);
+        }
+    }
+
+    /**
+     * Replicas: stores the files of a rule set about to be activated and announces its digest, so that every replica
+     * compiles it ahead ({@link #latestPrepared}) before the activation is recorded.
+     */
+    public void prepare(RulePackSource source, String packVersion, Instant at) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!exists(c, source.digest())) {
+                    insertFiles(c, source, packVersion, at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_prepared (digest, prepared_at) VALUES (?,?)")) {
+                    ps.setString(1, source.digest());
+                    ps.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot prepare the rule set " + source.digest(), e);
+        }
+    }
+
+    /** The digest last announced by {@link #prepare}, if any. */
+    public Optional<String> latestPrepared() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT digest FROM rule_prepared WHERE id = (SELECT MAX(id) FROM rule_prepared)");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot read the rule history", e);
+        }
+    }
+
+    /** Replicas: this replica is alive and has the rule set with {@code digest} compiled (in force or ahead). */
+    public void reportReady(String node, String digest) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE rule_replica SET ready_digest = ?, seen_at = CURRENT_TIMESTAMP WHERE node = ?")) {
+                ps.setString(1, digest);
+                ps.setString(2, node);
+                if (ps.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO rule_replica (node, ready_digest, seen_at) VALUES (?,?,CURRENT_TIMESTAMP)")) {
+                ps.setString(1, node);
+                ps.setString(2, digest);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot report replica " + node, e);
+        }
+    }
+
+    /** A replica that stops cleanly is no longer waited for. */
+    public void forgetReplica(String node) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM rule_replica WHERE node = ?")) {
+            ps.setString(1, node);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot forget replica " + node, e);
+        }
+    }
+
+    /** The other replicas seen within {@code seconds} that do not have {@code digest} compiled yet. */
+    public List<String> replicasNotReady(String digest, String self, int seconds) {
+        List<String> nodes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT node FROM rule_replica WHERE node <> ? AND seen_at > "
+                     + "CURRENT_TIMESTAMP - INTERVAL '" + seconds + "' SECOND AND (ready_digest IS NULL OR ready_digest <> ?)")) {
+            ps.setString(1, self);
+            ps.setString(2, digest);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    nodes.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RuleHistoryUnavailableException("cannot read the replicas", e);
+        }
+        return nodes;
+    }
+
     /** The newest version made of the files with this digest. */
     public Optional<RuleVersion> latestWith(String digest) {
         return versions("WHERE a.id = (SELECT MAX(id) FROM rule_activation WHERE digest = ?)", digest).stream().findFirst();
