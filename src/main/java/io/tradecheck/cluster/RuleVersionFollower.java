@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps a replica on the rule version the database says is in force: every {@code interval} it reads the newest
  * version number (one index lookup) and, when it differs from the one serving here, swaps it in; a version announced
- * for activation on another replica is compiled ahead, so the swap needs no compile ({@link RuleActivation#follow()}). Polling rather than LISTEN/NOTIFY: docs/adr/replicas-0004-shared-rule-versions-and-batch-jobs.md.
+ * for activation on another replica is compiled ahead, so the swap needs no compile ({@link RuleActivation#follow()}). Polling rather than LISTEN/NOTIFY: docs/adr/0010-shared-rule-versions-and-batch-jobs.md.
  * A failed poll (database away) is logged once and retried at the next tick; the replica keeps serving its version.
  */
 public final class RuleVersionFollower implements AutoCloseable {
