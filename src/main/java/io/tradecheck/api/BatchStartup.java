@@ -54,15 +54,12 @@ public class BatchStartup {
     @Produces
     @Singleton
     @Startup
-    BatchJobs batchJobs(TradecheckConfig config, BatchValidator validator,
-                        @ConfigProperty(name = "tradecheck.cluster.enabled", defaultValue = "false") boolean cluster,
-                        @ConfigProperty(name = "tradecheck.cluster.node") java.util.Optional<String> node,
-                        @ConfigProperty(name = "tradecheck.cluster.batch-lease", defaultValue = "10s") Duration lease)
-            throws IOException {
+    BatchJobs batchJobs(TradecheckConfig config, BatchValidator validator) throws IOException {
+        var cluster = config.cluster();
         // Replicas keep their jobs in the database (docs/operations.md); a single node in its data folder.
-        SharedJobStore shared = cluster ? new SharedJobStore(io.quarkus.arc.Arc.container().select(io.agroal.api.AgroalDataSource.class,
-                new io.quarkus.agroal.DataSource.DataSourceLiteral(config.database())).get(), node.orElseGet(BatchStartup::nodeName),
-                lease) : null;
+        SharedJobStore shared = cluster.enabled() ? new SharedJobStore(io.quarkus.arc.Arc.container().select(
+                io.agroal.api.AgroalDataSource.class, new io.quarkus.agroal.DataSource.DataSourceLiteral(config.database())).get(),
+                cluster.node().orElseGet(BatchStartup::nodeName), cluster.batchLease()) : null;
         BatchJobs jobs = new BatchJobs(config.data().dir(), validator, Clock.systemUTC(), shared);
         jobs.recover();
         return jobs;

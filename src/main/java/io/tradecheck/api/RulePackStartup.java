@@ -27,7 +27,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,24 +41,6 @@ public class RulePackStartup {
 
     @Inject
     TradecheckConfig config;
-
-    /** Replicas (docs/operations.md): rule versions and batch jobs shared through PostgreSQL. */
-    @ConfigProperty(name = "tradecheck.cluster.enabled", defaultValue = "false")
-    boolean cluster;
-
-    /** With replicas, the one replica whose rules folder is watched (an authoring convenience); off on the others. */
-    @ConfigProperty(name = "tradecheck.cluster.folder-author", defaultValue = "false")
-    boolean folderAuthor;
-
-    @ConfigProperty(name = "tradecheck.cluster.poll-interval", defaultValue = "1s")
-    java.time.Duration pollInterval;
-
-    /** How long an activation waits for the other replicas to compile the new version ahead of recording it. */
-    @ConfigProperty(name = "tradecheck.cluster.prepare-timeout", defaultValue = "30s")
-    java.time.Duration prepareTimeout;
-
-    @ConfigProperty(name = "tradecheck.cluster.node")
-    java.util.Optional<String> node;
 
     private RulesFolderWatch folderWatch;
     private RuleVersionFollower follower;
@@ -81,13 +62,13 @@ public class RulePackStartup {
     @Singleton
     @Startup
     RuleActivation ruleActivation(PackCheck check, RuleHistory history) {
-        if (cluster && !config.database().equals("postgresql")) {
+        if (config.cluster().enabled() && !config.database().equals("postgresql")) {
             throw new IllegalStateException("tradecheck.cluster.enabled=true needs tradecheck.database=postgresql: the "
                     + "replicas share their rule versions and batch jobs through it (docs/operations.md)");
         }
         RulesFolder folder = new RulesFolder(config.rules().dir());
-        RuleActivation activation = cluster ? RuleActivation.startFollowingDatabase(folder, history, check, Clock.systemUTC(),
-                node.orElseGet(BatchStartup::nodeName), prepareTimeout)
+        RuleActivation activation = config.cluster().enabled() ? RuleActivation.startFollowingDatabase(folder, history, check,
+                Clock.systemUTC(), config.cluster().node().orElseGet(BatchStartup::nodeName), config.cluster().prepareTimeout())
                 : RuleActivation.start(folder, history, check, Clock.systemUTC());
         var info = activation.active().current().info();
         LOG.infof("Rule pack %s (%s) in force as version %d, from %s in %d ms: %d table rows, %d rules, content %s..%s",
@@ -125,10 +106,10 @@ public class RulePackStartup {
     }
 
     void startWatching(@Observes StartupEvent event, RuleActivation activation) {
-        if (cluster) {
-            follower = new RuleVersionFollower(activation).start(pollInterval);
+        if (config.cluster().enabled()) {
+            follower = new RuleVersionFollower(activation).start(config.cluster().pollInterval());
         }
-        if (config.rules().watch() && (!cluster || folderAuthor)) {
+        if (config.rules().watch() && (!config.cluster().enabled() || config.cluster().folderAuthor())) {
             folderWatch = new RulesFolderWatch(config.rules().dir(), config.rules().debounce(), activation::reloadFolder)
                     .start();
         }

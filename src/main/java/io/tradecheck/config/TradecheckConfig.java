@@ -30,6 +30,8 @@ public interface TradecheckConfig {
 
     Drafts drafts();
 
+    Cluster cluster();
+
     Upload upload();
 
     Limits limits();
@@ -59,6 +61,32 @@ public interface TradecheckConfig {
         /** A row or logic rule no scenario exercises: {@code gate} refuses the pack, {@code warn} lets it through. */
         @WithDefault("gate")
         PackCheck.Coverage coverage();
+    }
+
+    /** Replicas sharing rule versions and batch jobs through PostgreSQL (docs/operations.md, ADR 10). */
+    interface Cluster {
+        /** Follow the rule history in the database and share batch jobs there; needs tradecheck.database=postgresql. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** With replicas, whether this one watches its rules folder (an authoring convenience); off on the others. */
+        @WithDefault("false")
+        boolean folderAuthor();
+
+        /** How often a replica looks for a newer rule version in the database. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** How long an activation waits for the other replicas to compile the new version ahead of recording it. */
+        @WithDefault("30s")
+        Duration prepareTimeout();
+
+        /** How long a replica's claim on a batch job lasts without renewal before another may take the job over. */
+        @WithDefault("10s")
+        Duration batchLease();
+
+        /** This replica's name in the shared rows (default: host name and process id). */
+        java.util.Optional<String> node();
     }
 
     interface Drafts {
