@@ -32,6 +32,8 @@ public interface TradecheckConfig {
 
     Cluster cluster();
 
+    Stream stream();
+
     Upload upload();
 
     Limits limits();
@@ -87,6 +89,46 @@ public interface TradecheckConfig {
 
         /** This replica's name in the shared rows (default: host name and process id). */
         java.util.Optional<String> node();
+    }
+
+    /** The order-line stream on Kafka (docs/streams.md); off by default: a single node needs no broker. */
+    interface Stream {
+        /** Run the consumers in this service. */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("localhost:9092")
+        String bootstrapServers();
+
+        @WithDefault("tradecheck.orders")
+        String ordersTopic();
+
+        @WithDefault("tradecheck.results")
+        String resultsTopic();
+
+        @WithDefault("tradecheck.orders.dlq")
+        String deadLetterTopic();
+
+        @WithDefault("tradecheck")
+        String groupId();
+
+        /** Consumers (threads) in this replica; every replica's consumers share the group. */
+        @WithDefault("1")
+        int consumers();
+
+        /** The caller the decision log records for each line. */
+        @WithDefault("stream")
+        String caller();
+
+        /** How long a stop waits for the consumers to answer and commit the lines in hand. */
+        @WithDefault("30s")
+        Duration stopTimeout();
+
+        /** Further Kafka client settings, e.g. {@code tradecheck.stream.kafka."security.protocol"=SASL_SSL}. */
+        java.util.Map<String, String> kafka();
+
+        /** Names this replica's consumers in the group (default: host and process id). */
+        java.util.Optional<String> name();
     }
 
     interface Drafts {

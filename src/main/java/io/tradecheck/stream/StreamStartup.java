@@ -2,6 +2,7 @@ package io.tradecheck.stream;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tradecheck.config.TradecheckConfig;
 import io.tradecheck.engine.ShipmentChecker;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,9 @@ public class StreamStartup {
 
     private volatile OrderStream stream;
 
-    void start(@Observes StartupEvent event, StreamConfig config, Instance<ShipmentChecker> checker,
+    void start(@Observes StartupEvent event, TradecheckConfig all, Instance<ShipmentChecker> checker,
                Instance<Validator> validator) {
+        TradecheckConfig.Stream config = all.stream();
         if (!config.enabled()) {
             return;
         }
@@ -34,7 +36,8 @@ public class StreamStartup {
     }
 
     /** Observers run lowest priority first; the decision log's drain has the default, so the lines in hand get logged. */
-    void stop(@Observes @Priority(900) ShutdownEvent event, StreamConfig config) {
+    void stop(@Observes @Priority(900) ShutdownEvent event, TradecheckConfig all) {
+        TradecheckConfig.Stream config = all.stream();
         OrderStream running = stream;
         if (running != null) {
             running.stop(config.stopTimeout());
@@ -42,7 +45,7 @@ public class StreamStartup {
         }
     }
 
-    static StreamSettings settings(StreamConfig c) {
+    static StreamSettings settings(TradecheckConfig.Stream c) {
         return new StreamSettings(c.bootstrapServers(), c.ordersTopic(), c.resultsTopic(), c.deadLetterTopic(),
                 c.groupId(), c.consumers(), c.caller(), c.kafka());
     }
