@@ -36,6 +36,7 @@ public final class ProductListGenerator {
     private static final String FENTANYL = "product-lists/fentanyl_carveout_products.csv";
     private static final String FLOOR = "product-lists/floor_exempt_products.csv";
     private static final String BRAZIL = "product-lists/country_eo_exempt_products.csv";
+    private static final String PHARMA = "product-lists/s232_pharma_products.csv";
     static final String US_NOTES = "product-lists/us-notes/chapter99_2026_rev_6.txt";
 
     private static final String USTR_301 = "https://frnow.com/Browse/Document/usa/na/fr/2024/9/18/2024-21217";
@@ -90,6 +91,11 @@ public final class ProductListGenerator {
         lists.add(floor("floor-ch-natural-resources", "ptaap", "swiss", "9903.02.84", "Switzerland/Liechtenstein framework: natural resources and other goods exempt from the reciprocal duty (note 2(v)(xxv)(b))"));
         lists.add(floor("floor-ch-civil-aircraft", "civil_aircraft", "swiss", "9903.02.85", "Switzerland/Liechtenstein framework: civil aircraft, engines and parts exempt from the reciprocal duty (note 2(v)(xxv)(c))"));
         lists.add(floor("floor-ch-pharma", "pharma", "swiss", "9903.02.86", "Switzerland/Liechtenstein framework: non-patented pharmaceuticals exempt from the reciprocal duty (note 2(v)(xxv)(d))"));
+        // Note 40(c) lists 131 HTS10 provisions; the tracker file matches it exactly (addendum N7).
+        lists.add(simple("s232-pharma", "Section 232 pharmaceuticals: patented pharmaceuticals and their ingredients (note 40(c))",
+                "Proc. 11020 (2 Apr 2026) on Section 232 pharmaceuticals; HTSUS note 40", "9903.04.60",
+                "https://www.pwc.com/us/en/services/tax/library/pwc-us-imposes-new-sec-232-tariffs-on-pharma-and-metals.html",
+                PHARMA, "hts10", null));
         // Steel and aluminium: MetalLists; auto parts, MHD, semiconductors and Japan's aircraft list: VehicleLists.
         return lists;
     }
