@@ -39,6 +39,16 @@ public final class ProductListGenerator {
     private static final String PHARMA = "product-lists/s232_pharma_products.csv";
     static final String US_NOTES = "product-lists/us-notes/chapter99_2026_rev_6.txt";
 
+    /**
+     * HTSUS note 42 (Section 232 polysilicon, from 4 Dec 2026) is later than the HTS text under shared/data, and no
+     * tracker file holds it: its ad valorem scope as the addendum (N12) records it (wafers of 3818.00.00, cells
+     * 8541.42, modules 8541.43; polysilicon 2804.61 owes the minimum import price only, so it is not listed).
+     */
+    private static final List<String> POLYSILICON_NOTE_42 = List.of(
+            "3818000020", "3818000040", "3818000045", "3818000050", "3818000091", "854142", "854143");
+    private static final String POLYSILICON_PROVENANCE =
+            "HTSUS note 42 as recorded by shared/domain/measures-addendum-2026-11.md (N12); not in shared/data";
+
     private static final String USTR_301 = "https://frnow.com/Browse/Document/usa/na/fr/2024/9/18/2024-21217";
     private static final String USITC = "https://hts.usitc.gov/";
 
@@ -96,6 +106,11 @@ public final class ProductListGenerator {
                 "Proc. 11020 (2 Apr 2026) on Section 232 pharmaceuticals; HTSUS note 40", "9903.04.60",
                 "https://www.pwc.com/us/en/services/tax/library/pwc-us-imposes-new-sec-232-tariffs-on-pharma-and-metals.html",
                 PHARMA, "hts10", null));
+        ListEntries polysilicon = new ListEntries();
+        POLYSILICON_NOTE_42.forEach(polysilicon::add);
+        lists.add(new ProductList("s232-polysilicon", "Section 232 polysilicon derivatives: wafers, cells and modules (note 42)",
+                "Proclamation of 6 Aug 2026 on Section 232 polysilicon and its derivatives; HTSUS note 42", "9903.45.30",
+                "https://github.com/Budget-Lab-Yale/tariff-rate-tracker/blob/04bd7d6/docs/internal/polysilicon_232_review_2026-08-06.md", POLYSILICON_PROVENANCE, COMMAND, polysilicon.list()));
         // Steel and aluminium: MetalLists; auto parts, MHD, semiconductors and Japan's aircraft list: VehicleLists.
         return lists;
     }
