@@ -36,7 +36,18 @@ public final class ProductListGenerator {
     private static final String FENTANYL = "product-lists/fentanyl_carveout_products.csv";
     private static final String FLOOR = "product-lists/floor_exempt_products.csv";
     private static final String BRAZIL = "product-lists/country_eo_exempt_products.csv";
+    private static final String PHARMA = "product-lists/s232_pharma_products.csv";
     static final String US_NOTES = "product-lists/us-notes/chapter99_2026_rev_6.txt";
+
+    /**
+     * HTSUS note 42 (Section 232 polysilicon, from 4 Dec 2026) is later than the HTS text under shared/data, and no
+     * tracker file holds it: its ad valorem scope as the addendum (N12) records it (wafers of 3818.00.00, cells
+     * 8541.42, modules 8541.43; polysilicon 2804.61 owes the minimum import price only, so it is not listed).
+     */
+    private static final List<String> POLYSILICON_NOTE_42 = List.of(
+            "3818000020", "3818000040", "3818000045", "3818000050", "3818000091", "854142", "854143");
+    private static final String POLYSILICON_PROVENANCE =
+            "HTSUS note 42 as recorded by shared/domain/measures-addendum-2026-11.md (N12); not in shared/data";
 
     private static final String USTR_301 = "https://frnow.com/Browse/Document/usa/na/fr/2024/9/18/2024-21217";
     private static final String USITC = "https://hts.usitc.gov/";
@@ -90,6 +101,16 @@ public final class ProductListGenerator {
         lists.add(floor("floor-ch-natural-resources", "ptaap", "swiss", "9903.02.84", "Switzerland/Liechtenstein framework: natural resources and other goods exempt from the reciprocal duty (note 2(v)(xxv)(b))"));
         lists.add(floor("floor-ch-civil-aircraft", "civil_aircraft", "swiss", "9903.02.85", "Switzerland/Liechtenstein framework: civil aircraft, engines and parts exempt from the reciprocal duty (note 2(v)(xxv)(c))"));
         lists.add(floor("floor-ch-pharma", "pharma", "swiss", "9903.02.86", "Switzerland/Liechtenstein framework: non-patented pharmaceuticals exempt from the reciprocal duty (note 2(v)(xxv)(d))"));
+        // Note 40(c) lists 131 HTS10 provisions; the tracker file matches it exactly (addendum N7).
+        lists.add(simple("s232-pharma", "Section 232 pharmaceuticals: patented pharmaceuticals and their ingredients (note 40(c))",
+                "Proc. 11020 (2 Apr 2026) on Section 232 pharmaceuticals; HTSUS note 40", "9903.04.60",
+                "https://www.pwc.com/us/en/services/tax/library/pwc-us-imposes-new-sec-232-tariffs-on-pharma-and-metals.html",
+                PHARMA, "hts10", null));
+        ListEntries polysilicon = new ListEntries();
+        POLYSILICON_NOTE_42.forEach(polysilicon::add);
+        lists.add(new ProductList("s232-polysilicon", "Section 232 polysilicon derivatives: wafers, cells and modules (note 42)",
+                "Proclamation of 6 Aug 2026 on Section 232 polysilicon and its derivatives; HTSUS note 42", "9903.45.30",
+                "https://github.com/Budget-Lab-Yale/tariff-rate-tracker/blob/04bd7d6/docs/internal/polysilicon_232_review_2026-08-06.md", POLYSILICON_PROVENANCE, COMMAND, polysilicon.list()));
         // Steel and aluminium: MetalLists; auto parts, MHD, semiconductors and Japan's aircraft list: VehicleLists.
         return lists;
     }

@@ -100,6 +100,22 @@ class ProductListGeneratorTest {
                 && e.hsPrefix().startsWith("720")));
     }
 
+    @Test
+    void thePharmaListHoldsThe131Hts10OfNote40cAndThePolysiliconListOnlyTheWafersCellsAndModulesOfNote42() {
+        Path data = sharedData();
+        assumeTrue(data != null, "shared data folder (../shared/data) not found: pharma and polysilicon lists not checked");
+        List<ProductList> lists = new ProductListGenerator(data).generate();
+        List<String> pharma = byId(lists, "s232-pharma").entries().stream().map(ProductList.Entry::hsPrefix).toList();
+        assertEquals(131, pharma.size(), "note 40(c) lists 131 HTS10 provisions");
+        assertTrue(pharma.stream().allMatch(p -> p.length() == 10), "every note 40(c) provision is a statistical line");
+        assertTrue(pharma.contains("3002150011"), "monoclonal antibodies of 3002.15.00.11 are listed");
+        assertTrue(pharma.stream().noneMatch(p -> p.startsWith("3004909203")), "acyclovir antivirals are not listed");
+        List<String> polysilicon = byId(lists, "s232-polysilicon").entries().stream().map(ProductList.Entry::hsPrefix).toList();
+        assertTrue(polysilicon.containsAll(List.of("3818000020", "854142", "854143")));
+        assertTrue(polysilicon.stream().noneMatch(p -> p.startsWith("2804") || p.equals("3818000010")),
+                "polysilicon itself owes the minimum import price only, and gallium arsenide wafers are outside note 42");
+    }
+
     private static ProductList byId(List<ProductList> lists, String id) {
         return lists.stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
     }
