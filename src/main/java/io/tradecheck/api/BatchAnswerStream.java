@@ -3,7 +3,11 @@ package io.tradecheck.api;
 import io.tradecheck.batch.LineResult;
 import io.tradecheck.batch.ResultFormat;
 import io.tradecheck.batch.ResultWriter;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.jboss.logging.Logger;
@@ -44,9 +48,14 @@ final class BatchAnswerStream {
         };
     }
 
-    /** Ends a stream that failed after it started: a last ERROR line if possible, then a reset connection. */
-    static void abort(ResultWriter writer, OutputStream out, HttpServerResponse response, long linesDone, Exception cause,
-                      String batchId) {
+    /**
+     * Ends a stream that failed after it started: a last ERROR line if possible, then the connection is closed, and
+     * closed before this returns. The JAX-RS layer ends the response when the streaming output returns; had the close
+     * only been requested (a reset is queued behind the writes), that end could still send the last chunk and the
+     * client would take the partial answer for a whole one.
+     */
+    static void abort(ResultWriter writer, OutputStream out, HttpServerResponse response, HttpConnection connection,
+                      long linesDone, Exception cause, String batchId) {
         if (cause instanceof ClientGone) {
             LOG.infof("Batch %s: the client went away after %d line(s); the rest of the file is not decided", batchId,
                     linesDone);
@@ -60,7 +69,17 @@ final class BatchAnswerStream {
                 writer.close();
                 out.flush();
             } catch (IOException | RuntimeException e) {
-                // The client may be gone as well: the reset below is what counts.
+                // The client may be gone as well: the close below is what counts.
+            }
+        }
+        if (connection != null) {
+            try {
+                connection.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                LOG.debugf("Batch %s: closing the connection: %s", batchId, e);
             }
         }
         if (response != null && !response.closed()) {

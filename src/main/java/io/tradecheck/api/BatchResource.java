@@ -10,6 +10,7 @@ import io.tradecheck.batch.ResultFormat;
 import io.tradecheck.batch.ResultWriter;
 import io.tradecheck.security.CurrentCaller;
 import io.tradecheck.security.Roles;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class BatchResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response validate(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                              @QueryParam("sheet") String sheet, @Context HttpHeaders headers,
-                             @Context HttpServerResponse response) throws IOException {
+                             @Context HttpServerResponse response, @Context HttpServerRequest request) throws IOException {
         java.nio.file.Path file = quota.spool(caller.get(), body);
         OrderReader reader;
         try {
@@ -93,7 +94,7 @@ public class BatchResource {
                 validator.validate(reader, writer, n -> done[0] = n, origin);
                 writer.close();
             } catch (IOException | RuntimeException e) {
-                BatchAnswerStream.abort(writer, out, response, done[0], e, origin.job());
+                BatchAnswerStream.abort(writer, out, response, request.connection(), done[0], e, origin.job());
             } finally {
                 Files.deleteIfExists(file);
             }

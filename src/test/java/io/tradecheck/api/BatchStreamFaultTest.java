@@ -36,7 +36,11 @@ class BatchStreamFaultTest {
     private static final String HEADER = "reference,originCountry,destinationCountry,exportCountry,hsCode,eccn,description,"
             + "customsValue,currency,mfnRate,entryDate,usmcaQualifying";
 
-    @Test
+    /**
+     * Repeated: the end of the body was a race (the connection's reset was queued behind the JAX-RS layer's last chunk
+     * about one time in five); the answer must never end cleanly, every time.
+     */
+    @org.junit.jupiter.api.RepeatedTest(8)
     void aFileThatTurnsUnreadableHalfWayEndsWithAnErrorLineAndABodyThatNeverEndsCleanly() throws IOException {
         byte[] xlsx = truncatedSheet(3000);
         String answer = new String(exchange("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx, -1),
