@@ -64,6 +64,16 @@ public final class ProductListGenerator {
     public record Disagreement(String hts8, String listFile, String listHts, String detail) {
     }
 
+    /**
+     * Lists 1, 2, 3 (and its further products) and 4A each enumerate their own 8-digit subheadings (notes 20(b), (d),
+     * (f), (g), (s)): a subheading pays one of those headings, never two. The tracker file puts some subheadings on two
+     * or three of them (e.g. 3906.90.20, which note 20(d) and the HTS footnote place on List 2 only); such a subheading
+     * keeps the list(s) its HTS footnotes cite, or else the first list that named it.
+     */
+    private static final List<String> ONE_LIST_PER_SUBHEADING = List.of("s301-list-1", "s301-list-2", "s301-list-3",
+            "s301-list-3-addl", "s301-list-4a");
+    private final List<Disagreement> droppedDuplicates = new ArrayList<>();
+
     public ProductListGenerator(Path dataFolder) {
         this.data = new TrackerData(dataFolder);
     }
@@ -71,6 +81,7 @@ public final class ProductListGenerator {
     /** Every list, in manifest order. */
     public List<ProductList> generate() {
         disagreements.clear();
+        droppedDuplicates.clear();
         List<ProductList> lists = new ArrayList<>();
         lists.addAll(section301());
         lists.add(annexII());
@@ -113,6 +124,11 @@ public final class ProductListGenerator {
                 "https://github.com/Budget-Lab-Yale/tariff-rate-tracker/blob/04bd7d6/docs/internal/polysilicon_232_review_2026-08-06.md", POLYSILICON_PROVENANCE, COMMAND, polysilicon.list()));
         // Steel and aluminium: MetalLists; auto parts, MHD, semiconductors and Japan's aircraft list: VehicleLists.
         return lists;
+    }
+
+    /** Section 301 entries the last {@link #generate()} left out because the subheading is on another list already. */
+    public List<Disagreement> droppedDuplicates() {
+        return List.copyOf(droppedDuplicates);
     }
 
     /** What the last {@link #generate()} found where the HTS footnotes and a tracker list disagree. */
@@ -195,9 +211,23 @@ public final class ProductListGenerator {
             rows.add(new String[]{row.get("hts8"), id, row.get("ch99_code")});
             trackerLists.computeIfAbsent(row.get("hts8"), k -> new TreeSet<>()).add(id);
         }
+        Map<String, Set<String>> keep = new TreeMap<>();
+        trackerLists.forEach((hts8, ids) -> {
+            List<String> active = ONE_LIST_PER_SUBHEADING.stream().filter(ids::contains).toList();
+            if (active.size() > 1 && !hts8.startsWith("98")) {
+                Set<String> cited = citedLists.getOrDefault(hts8, Set.of());
+                Set<String> kept = new TreeSet<>(active.stream().filter(cited::contains).toList());
+                keep.put(hts8, kept.isEmpty() ? Set.of(active.get(0)) : kept);
+            }
+        });
         for (String[] row : rows) {
             String hts8 = row[0];
             String id = row[1];
+            if (keep.containsKey(hts8) && ONE_LIST_PER_SUBHEADING.contains(id) && !keep.get(hts8).contains(id)) {
+                droppedDuplicates.add(new Disagreement(hts8, id, String.join(" ", keep.get(hts8)),
+                        "the tracker file also lists it under " + row[2] + "; one Section 301 list per subheading"));
+                continue;
+            }
             Set<String> cited = citedLists.get(hts8);
             // A subheading split between lists at the 10-digit level sits on each of them; it moves only when the HTS
             // cites a list the tracker has it on nowhere. Chapter 98 value-added provisions are on every list.
