@@ -80,21 +80,9 @@ final class Browser implements AutoCloseable {
         return waitFor(by, Duration.ofSeconds(20));
     }
 
-    /**
-     * Clicks a button that submits a form and waits until the browser has left the page: an element looked up right
-     * after a plain click could still be the old page's (the grid is on both), and go stale under the test.
-     */
-    void submit(By button) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        find(button).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
-    }
-
     WebElement waitFor(By by, Duration timeout) {
         try {
-            // A node replaced while it is being looked at (a page being swapped) is looked up again, not a failure.
-            return new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(ExpectedConditions.visibilityOfElementLocated(by));
+            return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no visible " + by + " within " + timeout + " on " + driver.getCurrentUrl() + " ("
                     + driver.getTitle() + "): " + pageText(), e);

@@ -100,14 +100,14 @@ class RuleEditingConsoleTest {
         row.findElement(By.xpath(".//summary[.='Change rate']")).click();
         browser.type("rate-" + line, "21");
         browser.type("from-" + line, "08072025");
-        browser.submit(By.id("change-" + line));
+        browser.find(By.id("change-" + line)).click();
         assertTrue(browser.waitFor(By.id("edit-error")).getText().contains("never overwritten"));
 
         row = browser.find(By.id("row-" + line));
         row.findElement(By.xpath(".//summary[.='Change rate']")).click();
         browser.type("rate-" + line, "21");
         browser.type("from-" + line, "10012025");
-        browser.submit(By.id("change-" + line));
+        browser.find(By.id("change-" + line)).click();
         var rows = browser.waitFor(By.id("grid")).findElements(By.cssSelector("tbody tr"));
         assertEquals(2, rows.size(), "the old row is end-dated and a new one added");
         assertTrue(rows.get(0).getText().contains("2025-09-30"), rows.get(0).getText());
@@ -122,7 +122,7 @@ class RuleEditingConsoleTest {
                 {"destination", "US"}, {"rate", "twenty"}, {"from", "2025-12-01"}, {"title", "bad"}}) {
             browser.type("add-" + cell[0], cell[1]);
         }
-        browser.submit(By.id("add-row"));
+        browser.find(By.id("add-row")).click();
         browser.get(draftUrl.substring(draftUrl.indexOf("/console")));
         browser.find(By.id("validate")).click();
         assertTrue(browser.waitFor(By.id("validation-result"), Duration.ofSeconds(120)).getText().startsWith("Not valid"));
@@ -143,7 +143,7 @@ class RuleEditingConsoleTest {
         row.findElement(By.xpath(".//summary[.='Change rate']")).click();
         browser.type("rate-" + line, "21");
         browser.type("from-" + line, "10012025");
-        browser.submit(By.id("change-" + line));
+        browser.find(By.id("change-" + line)).click();
         browser.waitFor(By.id("grid"));
         browser.get(draftUrl.substring(draftUrl.indexOf("/console")));
         browser.find(By.id("validate")).click();
